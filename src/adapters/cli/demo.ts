@@ -1,0 +1,39 @@
+import { rm } from 'node:fs/promises';
+import { openApp } from '../../app.ts';
+import { loadConfig, type Config } from '../../config.ts';
+import { applyOrders, applySeries } from '../../domain/orders/apply-orders.ts';
+import { silentLogger } from '../../domain/log.ts';
+import type { Flags } from '../../main.ts';
+import { generateDemoStore } from '../demo/demo-store.ts';
+import { LowdbDocStore } from '../store/lowdb-doc-store.ts';
+
+/** Builds the demo store into DATA_DIR when it holds nothing yet (and DEMO_STORE is auto). */
+export async function ensureDemoStore(config: Config): Promise<boolean> {
+  if (config.DEMO_STORE === 'off') return false;
+  const docs = new LowdbDocStore(config.DATA_DIR);
+  if ((await docs.list('')).length > 0) return false;
+  await buildDemo(config);
+  return true;
+}
+
+async function buildDemo(config: Config): Promise<void> {
+  const app = await openApp(config, { log: silentLogger });
+  const { calendar, clock, data, orders } = app.services;
+  const store = generateDemoStore({ now: clock.now().getTime(), startOfDay: (d) => calendar.startOf(d), dayOf: (ms) => calendar.dayOf(ms) });
+  await applyOrders(data, orders, store.orders);
+  await applySeries(data, orders, 'traffic', store.traffic);
+  await applySeries(data, orders, 'spend', store.spend);
+  process.stderr.write(`demo store ready: ${store.orders.length.toLocaleString()} orders over 150 days in ${config.DATA_DIR}\n`);
+}
+
+/** `npm run demo:reset`: wipe DATA_DIR and build the demo store again. */
+export async function demoCommand(args: string[], _flags: Flags): Promise<number> {
+  if (args[0] !== 'reset') {
+    console.error('usage: store-ops-bot demo reset');
+    return 2;
+  }
+  const config = loadConfig();
+  await rm(config.DATA_DIR, { recursive: true, force: true });
+  await buildDemo(config);
+  return 0;
+}

@@ -1,0 +1,22 @@
+import { openApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
+import type { Flags } from '../../main.ts';
+import { ConsoleAdapter } from '../chat/console/console-adapter.ts';
+import { ensureDemoStore } from './demo.ts';
+
+/** `npm start`: the platforms that have tokens, or the terminal chat when none has. */
+export async function startCommand(_args: string[], flags: Flags): Promise<number> {
+  const config = loadConfig();
+  await ensureDemoStore(config);
+  const { makeLogger } = await import('../../app.ts');
+  const app = await openApp(config, { log: makeLogger(config, true) });
+  const user = flags.as ?? process.env.USER ?? 'me';
+  const console_ = new ConsoleAdapter({ user, direct: !!flags.dm });
+  const s = app.services;
+  process.stdout.write(
+    `${s.store.name} · ${s.data.book.size.toLocaleString()} orders · ${s.store.timeZone}\n` +
+      `Terminal chat as console:${user}. Try 今天GMV多少 or "gmv yesterday by channel"; "help" lists everything; :as NAME switches user; Ctrl-D quits.\n`,
+  );
+  await console_.start((incoming) => app.bot.handle(incoming));
+  return 0;
+}

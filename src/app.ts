@@ -1,0 +1,55 @@
+import { pino } from 'pino';
+import { LowdbDocStore, MemoryDocStore } from './adapters/store/lowdb-doc-store.ts';
+import { buildRegistry } from './commands/index.ts';
+import { Bot } from './commands/router.ts';
+import type { Services } from './commands/services.ts';
+import type { Config } from './config.ts';
+import { Calendar } from './domain/calendar.ts';
+import type { Logger } from './domain/log.ts';
+import { OrderRepository } from './domain/orders/order-repository.ts';
+import { fixedClock, systemClock, type Clock, type DocStore } from './domain/ports.ts';
+import type { Role } from './domain/roles.ts';
+import { StoreData } from './domain/store-data.ts';
+
+export interface App {
+  config: Config;
+  services: Services;
+  bot: Bot;
+}
+
+export interface AppOptions {
+  docs?: DocStore;
+  clock?: Clock;
+  log?: Logger;
+  /** Keep everything in memory (tests). */
+  memory?: boolean;
+}
+
+export function makeLogger(config: Config, toStderr = false): Logger {
+  return pino({ level: config.LOG_LEVEL, base: undefined }, toStderr ? pino.destination(2) : undefined);
+}
+
+/** Wires the domain to its adapters: the one place that knows both. */
+export async function openApp(config: Config, opts: AppOptions = {}): Promise<App> {
+  const log = opts.log ?? makeLogger(config);
+  const clock = opts.clock ?? (config.BOT_NOW ? fixedClock(config.BOT_NOW) : systemClock);
+  const calendar = new Calendar(config.STORE_TIMEZONE);
+  const docs = opts.docs ?? (opts.memory ? new MemoryDocStore() : new LowdbDocStore(config.DATA_DIR));
+  const data = new StoreData(calendar);
+  const orders = new OrderRepository(docs, data);
+  await orders.load();
+  const admins = new Set(config.BOT_ADMINS);
+  const roles = { rolesOf: (user: string): Role[] => (admins.has(user) ? ['staff', 'admin'] : ['staff']) };
+  const services: Services = {
+    store: { name: config.STORE_NAME, timeZone: config.STORE_TIMEZONE, currency: config.STORE_CURRENCY, lang: config.BOT_LANG },
+    clock,
+    calendar,
+    data,
+    orders,
+    docs,
+    roles,
+    log,
+  };
+  const registry = buildRegistry();
+  return { config, services, bot: new Bot(services, registry, log) };
+}

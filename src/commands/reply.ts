@@ -1,0 +1,53 @@
+import type { Action } from './incoming.ts';
+import type { Lang } from './lang.ts';
+
+// A Reply is platform-neutral: adapters render it as Block Kit, Telegram HTML with
+// an inline keyboard, WeChat text with numbered choices, or terminal text.
+
+export interface Change {
+  direction: 'up' | 'down' | 'flat';
+  /** e.g. `+12.3%` or `-0.8pp`. */
+  text: string;
+  /** The previous period's value, formatted. */
+  previous: string;
+}
+
+export interface Figure {
+  label: string;
+  value: string;
+  change?: Change;
+}
+
+export interface TableColumn {
+  title: string;
+  align: 'left' | 'right';
+}
+
+export interface Choice {
+  label: string;
+  action: Action;
+  style?: 'primary' | 'danger';
+}
+
+export type Block =
+  | { type: 'text'; text: string; tone?: 'normal' | 'heading' | 'warning' | 'muted' }
+  | { type: 'figures'; items: Figure[] }
+  | { type: 'table'; columns: TableColumn[]; rows: string[][] }
+  | { type: 'chart'; kind: 'bar' | 'line'; title: string; points: { label: string; value: number; display: string }[] }
+  | { type: 'choices'; prompt?: string; ref?: string; choices: Choice[] }
+  | { type: 'context'; text: string };
+
+export interface Reply {
+  lang: Lang;
+  blocks: Block[];
+  /** Machine-readable answer for `--json`. */
+  data?: unknown;
+  /** Qualified user ids the adapter should mention (e.g. managers on an approval card). */
+  mentions?: string[];
+  /** Short text for notifications and platforms without rich blocks. */
+  summary?: string;
+}
+
+export const text = (t: string, tone?: 'normal' | 'heading' | 'warning' | 'muted'): Block => ({ type: 'text', text: t, ...(tone ? { tone } : {}) });
+
+export const replyOf = (lang: Lang, ...blocks: Block[]): Reply => ({ lang, blocks });

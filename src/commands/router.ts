@@ -1,0 +1,81 @@
+import type { Logger } from '../domain/log.ts';
+import { holds } from '../domain/roles.ts';
+import { BotError } from './errors.ts';
+import type { Incoming } from './incoming.ts';
+import { detectLang, say, type Lang } from './lang.ts';
+import { normalizeText } from './normalize.ts';
+import type { Registry } from './registry.ts';
+import { text, type Reply } from './reply.ts';
+import { roleName } from './role-names.ts';
+import type { Services } from './services.ts';
+import type { CommandContext } from './spec.ts';
+
+/**
+ * The one place a message becomes a Reply: match a command, check the role,
+ * parse and zod-check the arguments, run the handler, and turn every failure
+ * into a polite answer. Button presses arrive as actions and run the command
+ * they name, through the same checks as typed text.
+ */
+export class Bot {
+  constructor(
+    readonly services: Services,
+    readonly registry: Registry,
+    private readonly log: Logger = services.log,
+  ) {}
+
+  async handle(incoming: Incoming): Promise<Reply> {
+    const raw = incoming.action ? `${incoming.action.id} ${incoming.action.value}` : (incoming.text ?? '');
+    const lang: Lang = incoming.action ? (incoming.lang ?? this.services.store.lang) : detectLang(incoming.text, incoming.lang ?? this.services.store.lang);
+    const t = say(lang);
+    const normalized = normalizeText(raw);
+    const roles = this.services.roles.rolesOf(incoming.user);
+    const ctx: CommandContext = { incoming, lang, services: this.services, roles };
+    if (!normalized) return this.hint(lang);
+    const match = this.registry.match(normalized);
+    if (!match) return this.hint(lang);
+    const { spec, rest } = match;
+    try {
+      if (!holds(roles, spec.role)) {
+        return {
+          lang,
+          blocks: [text(t(`这个操作需要「${roleName(spec.role, 'zh')}」角色（${spec.role}）。请管理员用 grant 授权。`, `This needs the ${roleName(spec.role, 'en')} role (${spec.role}). Ask an admin to grant it.`), 'warning')],
+          data: { error: 'forbidden', command: spec.id, needs: spec.role },
+        };
+      }
+      const rawArgs = spec.parse(rest, ctx);
+      const checked = spec.args.safeParse(rawArgs);
+      if (!checked.success) {
+        const ex = spec.examples[lang][0] ?? spec.examples.en[0];
+        const why = checked.error.issues[0]?.message ?? '';
+        return this.problemReply(lang, new BotError('bad_args', { zh: `没看懂这条${spec.summary.zh}指令${why ? `：${why}` : ''}`, en: `I couldn't read that ${spec.summary.en.toLowerCase()} command${why ? `: ${why}` : ''}` }, { zh: ex, en: ex }));
+      }
+      return await spec.handle(ctx, checked.data);
+    } catch (err) {
+      if (err instanceof BotError) return this.problemReply(lang, err);
+      const ref = Math.random().toString(36).slice(2, 8);
+      this.log.error({ err, ref, command: spec.id, user: incoming.user, conversation: incoming.conversation }, 'command failed');
+      return { lang, blocks: [text(t(`抱歉，处理时出了点问题（编号 ${ref}），已记录。请稍后再试。`, `Sorry, something went wrong on our side (ref ${ref}); it has been logged. Please try again shortly.`), 'warning')], data: { error: 'internal', ref } };
+    }
+  }
+
+  private problemReply(lang: Lang, err: BotError): Reply {
+    const t = say(lang);
+    const blocks = [text(err.text[lang], 'warning')];
+    if (err.example) blocks.push(text(t(`例如：${err.example.zh}`, `For example: ${err.example.en}`), 'muted'));
+    return { lang, blocks, data: { error: err.code, message: err.text[lang] } };
+  }
+
+  /** What we say to a message we cannot place: two examples that would work. */
+  hint(lang: Lang): Reply {
+    const t = say(lang);
+    return {
+      lang,
+      blocks: [
+        text(t('没太明白。可以这样问：', "Sorry, I didn't get that. Try:")),
+        text(t('今天GMV多少\n上周 按渠道 退款率', 'gmv today\nrefund rate last week by channel')),
+        text(t('发送「帮助」查看全部功能。', 'Send "help" to see everything I can do.'), 'muted'),
+      ],
+      data: { error: 'not_understood' },
+    };
+  }
+}

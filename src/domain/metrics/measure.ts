@@ -1,0 +1,124 @@
+import { previousPeriod, type Period } from '../periods.ts';
+import type { StoreData } from '../store-data.ts';
+import { UNIT, type Breakdown, type Metric, type Unit } from './metric.ts';
+import { channelTotals } from './scan.ts';
+
+export interface Row {
+  key: string;
+  value: number | null;
+  previous: number | null;
+  /** Units sold, for SKU rows. */
+  qty?: number;
+}
+
+export interface Measurement {
+  metric: Metric;
+  unit: Unit;
+  period: Period;
+  previousPeriod: Period;
+  value: number | null;
+  previous: number | null;
+  by?: Breakdown;
+  rows?: Row[];
+}
+
+const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+
+/** Computes one metric for a period and the previous equal period. */
+export function measure(s: StoreData, metric: Metric, period: Period, by?: Breakdown, limit = 10): Measurement {
+  const prev = previousPeriod(period);
+  if (metric === "top_skus" || by === "sku") return topSkus(s, period, prev, limit);
+  const value = total(s, metric, period);
+  // Traffic and spend are daily figures: ratios over them compare whole previous days.
+  const wholePrev = metric === 'conversion' || metric === 'roi' || metric === 'uv' || metric === 'spend' ? { ...prev, cutoffMs: undefined } : prev;
+  const previous = total(s, metric, wholePrev);
+  const m: Measurement = { metric, unit: UNIT[metric], period, previousPeriod: prev, value, previous };
+  if (by === 'channel') {
+    m.by = 'channel';
+    m.rows = s
+      .channelNames()
+      .map((ch) => ({ key: ch, value: total(s, metric, period, ch), previous: total(s, metric, wholePrev, ch) }))
+      .filter((r) => r.value !== null || r.previous !== null)
+      .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
+  }
+  return m;
+}
+
+function total(s: StoreData, metric: Metric, p: Period, channel?: string): number | null {
+  const ch = channel === undefined ? undefined : s.book.channels.find(channel);
+  const sums = () => {
+    if (channel !== undefined && ch === undefined) return { gmv: 0, refund: 0, orders: 0 };
+    const t = channelTotals(s.book, s.rollups, p);
+    if (ch !== undefined) return { gmv: t.gmv[ch] ?? 0, refund: t.refund[ch] ?? 0, orders: t.orders[ch] ?? 0 };
+    let gmv = 0, refund = 0, orders = 0;
+    for (let c = 0; c < t.gmv.length; c++) { gmv += t.gmv[c]; refund += t.refund[c]; orders += t.orders[c]; }
+    return { gmv, refund, orders };
+  };
+  const buyers = () => (channel !== undefined && ch === undefined ? { buyers: 0, repeat: 0, fresh: 0 } : s.buyerCounter.count_(s.book, s.rollups, p, ch));
+  switch (metric) {
+    case 'gmv':
+      return sums().gmv;
+    case 'net_gmv': {
+      const t = sums();
+      return t.gmv - t.refund;
+    }
+    case 'orders':
+      return sums().orders;
+    case 'aov': {
+      const t = sums();
+      return t.orders > 0 ? Math.round(t.gmv / t.orders) : null;
+    }
+    case 'refund_rate': {
+      const t = sums();
+      return ratio(t.refund, t.gmv);
+    }
+    case 'buyers':
+      return buyers().buyers;
+    case 'repurchase': {
+      const b = buyers();
+      return ratio(b.repeat, b.buyers);
+    }
+    case 'new_share': {
+      const b = buyers();
+      return ratio(b.fresh, b.buyers);
+    }
+    case 'conversion': {
+      if (!s.traffic.has(p.from, p.to, channel)) return null;
+      return ratio(buyers().buyers, s.traffic.sum(p.from, p.to, channel));
+    }
+    case 'uv':
+      return s.traffic.has(p.from, p.to, channel) ? s.traffic.sum(p.from, p.to, channel) : null;
+    case 'spend':
+      return s.spend.has(p.from, p.to, channel) ? s.spend.sum(p.from, p.to, channel) : null;
+    case 'roi': {
+      if (!s.spend.has(p.from, p.to, channel)) return null;
+      return ratio(sums().gmv, s.spend.sum(p.from, p.to, channel));
+    }
+    case 'top_skus':
+      return sums().gmv;
+  }
+}
+
+function skuSales(s: StoreData, p: Period): { amount: Float64Array; qty: Float64Array } {
+  const n = s.book.skus.size;
+  const amount = new Float64Array(n);
+  const qty = new Float64Array(n);
+  const { lineStart, lineCount, lineSku, lineQty, lineAmount } = s.book;
+  s.forEachOrder(p, (row) => {
+    const start = lineStart.data[row];
+    for (let i = start, end = start + lineCount.data[row]; i < end; i++) {
+      amount[lineSku.data[i]] += lineAmount.data[i];
+      qty[lineSku.data[i]] += lineQty.data[i];
+    }
+  });
+  return { amount, qty };
+}
+
+function topSkus(s: StoreData, p: Period, prev: Period, limit: number): Measurement {
+  const cur = skuSales(s, p);
+  const old = skuSales(s, prev);
+  const order = [...cur.amount.keys()].filter((i) => cur.amount[i] > 0).sort((a, b) => cur.amount[b] - cur.amount[a]).slice(0, limit);
+  const rows = order.map((i) => ({ key: s.book.skus.names[i], value: cur.amount[i], previous: old.amount[i] || null, qty: cur.qty[i] }));
+  const value = rows.reduce((a, r) => a + (r.value ?? 0), 0);
+  return { metric: 'top_skus', unit: 'money', period: p, previousPeriod: prev, value, previous: null, by: 'sku', rows };
+}

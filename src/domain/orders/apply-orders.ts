@@ -1,0 +1,48 @@
+import type { Day } from '../calendar.ts';
+import type { StoreData } from '../store-data.ts';
+import type { Order } from './order.ts';
+import type { OrderRepository } from './order-repository.ts';
+
+export interface AppliedOrders {
+  added: number;
+  replaced: number;
+}
+
+/**
+ * Puts orders into the book and saves the months they touched. An order already
+ * there (same platform and order id) is replaced, so re-importing a file, or a
+ * later export carrying a refund or cancellation, changes the figures of the day
+ * the order was paid and never counts it twice.
+ */
+export async function applyOrders(data: StoreData, repo: OrderRepository, orders: Iterable<Order>): Promise<AppliedOrders> {
+  const book = data.book;
+  const rev = repo.nextRev();
+  const gained = new Set<string>();
+  const lost = new Set<string>();
+  let added = 0;
+  let replaced = 0;
+  for (const o of orders) {
+    const before = book.rowFor(o.platform, o.orderId);
+    if (before !== undefined) lost.add(book.segmentOf(before));
+    book.upsert(o, rev) ? replaced++ : added++;
+    gained.add(book.segmentOf(book.rowFor(o.platform, o.orderId)!));
+  }
+  data.refresh();
+  await repo.saveMonths(gained, lost);
+  return { added, replaced };
+}
+
+export interface SeriesRow {
+  day: Day;
+  channel: string;
+  value: number;
+}
+
+/** Visitors (UV) or ad spend per day and channel; a row for the same day and channel replaces the old value. */
+export async function applySeries(data: StoreData, repo: OrderRepository, which: 'traffic' | 'spend', rows: Iterable<SeriesRow>): Promise<AppliedOrders> {
+  let added = 0;
+  let replaced = 0;
+  for (const r of rows) data[which].set(r.day, r.channel, r.value) ? replaced++ : added++;
+  await repo.saveSeries(which);
+  return { added, replaced };
+}

@@ -1,0 +1,79 @@
+import { addMonths, civil, dayFromCivil, firstOfMonth, weekday, type Calendar, type Day } from './calendar.ts';
+
+// Reporting periods in store days. A period that ends now ("today", "this week",
+// "this month", "last N days") carries a cutoff: how far into its last day it
+// reaches. Its previous period is cut at the same time of day, so 10:00 today is
+// compared with 10:00 yesterday, not with the whole of yesterday.
+
+export type PeriodKind = 'today' | 'yesterday' | 'this_week' | 'last_week' | 'this_month' | 'last_month' | 'last_days' | 'range';
+
+export interface PeriodSpec {
+  kind: PeriodKind;
+  n?: number;
+  from?: Day;
+  to?: Day;
+}
+
+export interface Period extends PeriodSpec {
+  from: Day;
+  to: Day;
+  /** Milliseconds into `to` that the period reaches; absent when `to` is a whole day. */
+  cutoffMs?: number;
+}
+
+export function resolvePeriod(spec: PeriodSpec, nowMs: number, cal: Calendar): Period {
+  const today = cal.dayOf(nowMs);
+  const cut = cal.msIntoDay(nowMs);
+  switch (spec.kind) {
+    case 'today':
+      return { kind: 'today', from: today, to: today, cutoffMs: cut };
+    case 'yesterday':
+      return { kind: 'yesterday', from: today - 1, to: today - 1 };
+    case 'this_week':
+      return { kind: 'this_week', from: today - weekday(today), to: today, cutoffMs: cut };
+    case 'last_week': {
+      const monday = today - weekday(today) - 7;
+      return { kind: 'last_week', from: monday, to: monday + 6 };
+    }
+    case 'this_month':
+      return { kind: 'this_month', from: firstOfMonth(today), to: today, cutoffMs: cut };
+    case 'last_month': {
+      const first = addMonths(firstOfMonth(today), -1);
+      return { kind: 'last_month', from: first, to: firstOfMonth(today) - 1 };
+    }
+    case 'last_days': {
+      const n = spec.n ?? 7;
+      return { kind: 'last_days', n, from: today - n + 1, to: today, cutoffMs: cut };
+    }
+    case 'range': {
+      const from = spec.from ?? today;
+      const to = spec.to ?? from;
+      // A range that reaches today stops at now.
+      return to >= today ? { kind: 'range', from, to: today, cutoffMs: cut } : { kind: 'range', from, to };
+    }
+  }
+}
+
+/** The previous equal period, cut at the same time of day. */
+export function previousPeriod(p: Period): Period {
+  const len = p.to - p.from + 1;
+  switch (p.kind) {
+    case 'this_month': {
+      const from = addMonths(p.from, -1);
+      const { y, m } = civil(from);
+      const lastOfPrev = firstOfMonth(p.from) - 1;
+      const to = Math.min(dayFromCivil(y, m, civil(p.to).d), lastOfPrev);
+      return { ...p, from, to };
+    }
+    case 'last_month': {
+      const from = addMonths(p.from, -1);
+      return { ...p, from, to: p.from - 1 };
+    }
+    default:
+      return { ...p, from: p.from - len, to: p.to - len };
+  }
+}
+
+export function periodDays(p: Period): number {
+  return p.to - p.from + 1;
+}

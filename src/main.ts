@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.ts';
+import { askCommand } from './adapters/cli/ask.ts';
+import { demoCommand } from './adapters/cli/demo.ts';
+import { importCommand } from './adapters/cli/import.ts';
+import { startCommand } from './adapters/cli/start.ts';
+
+// store-ops-bot [start] | ask TEXT | import orders|traffic|spend FILE | tick | demo reset
+
+const USAGE = `usage:
+  store-ops-bot [start]                      run the bot (terminal chat when no platform token is set)
+  store-ops-bot ask "今天GMV" [--as USER] [--json] [--dm]
+  store-ops-bot import orders|traffic|spend FILE
+  store-ops-bot tick                          run what is due once and exit
+  store-ops-bot demo reset                    rebuild the demo store`;
+
+export type CliHandler = (args: string[], flags: Flags) => Promise<number>;
+export interface Flags {
+  as?: string;
+  json?: boolean;
+  dm?: boolean;
+}
+
+const handlers: Record<string, CliHandler> = {
+  start: startCommand,
+  ask: askCommand,
+  import: importCommand,
+  demo: demoCommand,
+};
+
+/** Registers a subcommand from another module (e.g. `tick`), keeping this file a table. */
+export function addCliCommand(name: string, handler: CliHandler): void {
+  handlers[name] = handler;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { as: { type: 'string' }, json: { type: 'boolean' }, dm: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const [name = 'start', ...rest] = positionals;
+  await import('./adapters/cli/extra-commands.ts');
+  const handler = handlers[name];
+  if (!handler) {
+    console.error(`unknown command "${name}"\n${USAGE}`);
+    return 2;
+  }
+  return handler(rest, values);
+}
+
+try {
+  loadConfig(); // fail fast with one line before anything else starts
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exitCode = 1;
+  } else if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+    console.error(`${err.message}\n${USAGE}`);
+    process.exitCode = 2;
+  } else {
+    throw err;
+  }
+}

@@ -1,0 +1,59 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The house rules from DESIGN.md, checked on every run: platform SDKs stay in
+// their adapter folder, and the domain knows nothing of commands or adapters.
+
+const SDKS = ['@slack/bolt', '@slack/web-api', '@slack/socket-mode', 'wechaty', 'wechaty-puppet', 'grammy', '@grammyjs'];
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const src = readFileSync(file, 'utf8');
+  return [...src.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
+const usesSdk = (spec: string) => SDKS.some((sdk) => spec === sdk || spec.startsWith(`${sdk}/`));
+
+describe('architecture boundaries', () => {
+  it('src/domain and src/commands import no platform SDK', () => {
+    const offenders = [...files('src/domain'), ...files('src/commands')].flatMap((f) => imports(f).filter(usesSdk).map((s) => `${f} imports ${s}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('src/domain imports neither commands nor adapters', () => {
+    const offenders = files('src/domain').flatMap((f) => imports(f).filter((s) => /(^|\/)(commands|adapters)\//.test(s) || /\/app\.ts$|\/config\.ts$/.test(s)).map((s) => `${f} imports ${s}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('each platform SDK is imported only in its own adapter folder', () => {
+    const home: Record<string, string> = { '@slack': 'src/adapters/chat/slack', wechaty: 'src/adapters/chat/wechat', grammy: 'src/adapters/chat/telegram', '@grammyjs': 'src/adapters/chat/telegram' };
+    const offenders = files('src').flatMap((f) =>
+      imports(f)
+        .filter(usesSdk)
+        .filter((s) => {
+          const owner = Object.entries(home).find(([k]) => s === k || s.startsWith(`${k}/`) || s.startsWith(k));
+          return !owner || !f.startsWith(owner[1]);
+        })
+        .map((s) => `${f} imports ${s}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('the guard itself notices an SDK import', () => {
+    expect(usesSdk('@slack/bolt')).toBe(true);
+    expect(usesSdk('grammy/web')).toBe(true);
+    expect(usesSdk('zod')).toBe(false);
+  });
+
+  it('no source file is over 500 lines', () => {
+    const long = files('src').filter((f) => readFileSync(f, 'utf8').split('\n').length > 500);
+    expect(long).toEqual([]);
+  });
+});
