@@ -39,7 +39,7 @@ export async function openApp(config: Config, opts: AppOptions = {}): Promise<Ap
   const orders = new OrderRepository(docs, data);
   await orders.load();
   const admins = new Set(config.BOT_ADMINS);
-  const roles = { rolesOf: (user: string): Role[] => (admins.has(user) ? ['staff', 'admin'] : ['staff']) };
+  const roles = { rolesOf: (user: string): Role[] => (admins.has(user) ? ['staff', 'admin'] : ['staff']), usersWith: (role: Role) => (role === 'admin' ? [...admins] : []) };
   const services: Services = {
     store: { name: config.STORE_NAME, timeZone: config.STORE_TIMEZONE, currency: config.STORE_CURRENCY, lang: config.BOT_LANG },
     clock,

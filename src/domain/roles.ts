@@ -9,6 +9,8 @@ export const isRole = (v: string): v is Role => (ROLES as readonly string[]).inc
 /** The port commands ask before running a guarded command. */
 export interface RoleLookup {
   rolesOf(user: string): Role[];
+  /** Users who hold a role (admins excluded unless granted it), for mentions. */
+  usersWith(role: Role): string[];
 }
 
 /** Admins hold every role; everyone holds staff. */
