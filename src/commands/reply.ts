@@ -46,6 +46,13 @@ export interface Reply {
   mentions?: string[];
   /** Short text for notifications and platforms without rich blocks. */
   summary?: string;
+  /**
+   * When answering a button press: edit the message that carried the button into this reply
+   * (e.g. the approval card now shows who decided and when, its buttons gone) instead of posting anew.
+   */
+  replaceOriginal?: boolean;
+  /** Only the person who pressed or asked needs to see it (e.g. "already decided by …"). */
+  ephemeral?: boolean;
 }
 
 export const text = (t: string, tone?: 'normal' | 'heading' | 'warning' | 'muted'): Block => ({ type: 'text', text: t, ...(tone ? { tone } : {}) });
