@@ -2,6 +2,7 @@ import { openApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import type { Flags } from '../../main.ts';
 import { ConsoleAdapter } from '../chat/console/console-adapter.ts';
+import { buildChatAdapters } from '../chat/platforms.ts';
 import { ensureDemoStore } from './demo.ts';
 
 /** `npm start`: the platforms that have tokens, or the terminal chat when none has. */
@@ -10,6 +11,20 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
   await ensureDemoStore(config);
   const { makeLogger } = await import('../../app.ts');
   const app = await openApp(config, { log: makeLogger(config, true) });
+  const platforms = await buildChatAdapters(config, app.services.log);
+  if (platforms.length > 0) {
+    const handler = (incoming: Parameters<typeof app.bot.handle>[0]) => app.bot.handle(incoming);
+    for (const p of platforms) await p.start(handler);
+    app.services.log.info({ platforms: platforms.map((p) => p.platform) }, 'bot started');
+    const stop = async () => {
+      for (const p of platforms) await p.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    await new Promise(() => {}); // adapters keep the process alive until a signal
+    return 0;
+  }
   const user = flags.as ?? process.env.USER ?? 'me';
   const console_ = new ConsoleAdapter({ user, direct: !!flags.dm });
   const s = app.services;
