@@ -39,16 +39,17 @@ export function formatChange(value: number | null, previous: number | null, unit
   const prevText = formatValue(previous, unit, currency, lang);
   const diff = value - previous;
   if (unit === 'ratio') {
-    const pp = diff * 100;
-    const direction = Math.abs(pp) < 0.005 ? 'flat' : pp > 0 ? 'up' : 'down';
-    return { direction, text: `${pp >= 0 ? '+' : ''}${pp.toFixed(2)}${lang === 'zh' ? '个百分点' : 'pp'}`, previous: prevText };
+    const hundredths = Math.round(diff * 10_000);
+    const direction = hundredths === 0 ? 'flat' : hundredths > 0 ? 'up' : 'down';
+    return { direction, text: `${hundredths >= 0 ? '+' : '-'}${(Math.abs(hundredths) / 100).toFixed(2)}${lang === 'zh' ? '个百分点' : 'pp'}`, previous: prevText };
   }
   if (previous === 0) {
     return { direction: value > 0 ? 'up' : 'flat', text: value > 0 ? (lang === 'zh' ? '新增' : 'new') : '0.0%', previous: prevText };
   }
-  const pct = (diff / Math.abs(previous)) * 100;
-  const direction = Math.abs(pct) < 0.05 ? 'flat' : pct > 0 ? 'up' : 'down';
-  return { direction, text: `${pct >= 0 ? '+' : ''}${pct.toFixed(1)}%`, previous: prevText };
+  // Round on the exact integer ratio, not on a float that prints 253.45 as 253.4.
+  const tenths = Math.round((diff * 1000) / Math.abs(previous));
+  const direction = tenths === 0 ? 'flat' : tenths > 0 ? 'up' : 'down';
+  return { direction, text: `${tenths >= 0 ? '+' : '-'}${(Math.abs(tenths) / 10).toFixed(1)}%`, previous: prevText };
 }
 
 export const arrow = (c: Change | undefined) => (!c ? '' : c.direction === 'up' ? '▲' : c.direction === 'down' ? '▼' : '＝');

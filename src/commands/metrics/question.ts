@@ -92,16 +92,19 @@ export function findBreakdown(text: string): Breakdown | undefined {
   return undefined;
 }
 
+const PERIOD_WORDS = /\b(today|yesterday|this|last|past|previous|week|month|days?|\d+|to|until|by|per|channels?)\b|今天|今日|昨天|昨日|本周|这周|上周|本月|这个月|上月|上个月|近|最近|过去|天|日|按渠道|分渠道|各渠道|渠道|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|至|到/gi;
+const FILLER = /\b(what|what's|whats|is|was|the|show|me|how|much|please|pls)\b|多少|是多少|怎么样|如何|呢|吗|的|看看|查下|查一下|请问|[?？!！,，。.~\s]/gi;
+
 /** Whether a message reads as a metric question at all. */
 export function looksLikeQuestion(text: string): boolean {
   if (findMetric(text)) return true;
-  // "yesterday by channel" / "昨天按渠道" asks for GMV.
+  // "yesterday by channel" / "昨天按渠道" asks for GMV; "今天天气怎么样" does not.
   try {
-    const period = findPeriod(text);
-    return !!period && (!!findBreakdown(text) || text.split(' ').length <= 3);
+    if (!findPeriod(text)) return false;
   } catch {
     return true; // a bad date in a metric-ish message: let the parser explain it
   }
+  return text.replace(PERIOD_WORDS, '').replace(FILLER, '') === '';
 }
 
 export function readQuestion(text: string): Question {
