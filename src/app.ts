@@ -8,8 +8,14 @@ import { Calendar } from './domain/calendar.ts';
 import type { Logger } from './domain/log.ts';
 import { OrderRepository } from './domain/orders/order-repository.ts';
 import { fixedClock, systemClock, type Clock, type DocStore } from './domain/ports.ts';
-import type { Role } from './domain/roles.ts';
 import { StoreData } from './domain/store-data.ts';
+import { join } from 'node:path';
+import { loadTemplates } from './adapters/store/template-files.ts';
+import { JournalOutboxStore } from './adapters/outbound/journal-outbox-store.ts';
+import { NoticeOutbox } from './adapters/outbound/notice-outbox.ts';
+import { RoleBook } from './domain/access/role-book.ts';
+import { StoreAuditLog } from './domain/access/store-audit-log.ts';
+import type { OutboxStore } from './domain/outbound/outbox-store.ts';
 
 export interface App {
   config: Config;
@@ -23,6 +29,8 @@ export interface AppOptions {
   log?: Logger;
   /** Keep everything in memory (tests). */
   memory?: boolean;
+  /** The outbox's store; by default a journal under DATA_DIR/outbox (in memory when `memory` or `docs` is given). */
+  outboxStore?: OutboxStore;
 }
 
 export function makeLogger(config: Config, toStderr = false): Logger {
@@ -38,8 +46,9 @@ export async function openApp(config: Config, opts: AppOptions = {}): Promise<Ap
   const data = new StoreData(calendar);
   const orders = new OrderRepository(docs, data);
   await orders.load();
-  const admins = new Set(config.BOT_ADMINS);
-  const roles = { rolesOf: (user: string): Role[] => (admins.has(user) ? ['staff', 'admin'] : ['staff']), usersWith: (role: Role) => (role === 'admin' ? [...admins] : []) };
+  const roles = await RoleBook.open(docs, config.BOT_ADMINS);
+  const outboxStore = opts.outboxStore ?? (opts.memory || opts.docs ? JournalOutboxStore.memory() : JournalOutboxStore.open(join(config.DATA_DIR, 'outbox'), { fsync: config.OUTBOX_FSYNC }));
+  const audit = await StoreAuditLog.open(docs, clock);
   const services: Services = {
     store: { name: config.STORE_NAME, timeZone: config.STORE_TIMEZONE, currency: config.STORE_CURRENCY, lang: config.BOT_LANG },
     clock,
@@ -49,6 +58,11 @@ export async function openApp(config: Config, opts: AppOptions = {}): Promise<Ap
     docs,
     roles,
     log,
+    outbox: new NoticeOutbox(outboxStore, clock),
+    outboxStore,
+    audit,
+    access: roles,
+    templates: loadTemplates(config.TEMPLATES_DIR),
   };
   const registry = buildRegistry();
   return { config, services, bot: new Bot(services, registry, log) };

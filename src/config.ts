@@ -46,8 +46,18 @@ export const configSchema = z.object({
     .refine((ids) => ids.every((id) => /^[a-z]+:.+/.test(id)), 'a comma-separated list of qualified user ids like console:alice,slack:U0123'),
   DEMO_STORE: z.enum(['auto', 'off'], { error: 'auto or off' }).default('auto'),
   PLAYBOOK_FILE: optionalString,
+  /** Checklist and cadence templates (JSON); defaults to the repo's data/templates. */
+  TEMPLATES_DIR: optionalString,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'debug, info, warn, error or silent' }).default('info'),
   TICK_CRON: z.string().default('* * * * *'),
+  // The outbound engine (issue 3): pacing overrides, retries, late note, quiet hours, durability.
+  OUTBOX_RATE_LIMITS: z.string().default('').refine((v) => parsePacingOverride(v) !== undefined, 'platform=scope:count/seconds,… like telegram=platform:30/1,conversation:1/1,group:20/60;slack=conversation:1/1'),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number({ error: 'a whole number like 5' }).int('a whole number like 5').min(1, 'at least 1').max(50, 'at most 50').default(5),
+  OUTBOX_BACKOFF_MS: z.coerce.number({ error: 'milliseconds like 1000' }).int('whole milliseconds').min(1, 'at least 1').default(1000),
+  OUTBOX_BACKOFF_MAX_MS: z.coerce.number({ error: 'milliseconds like 60000' }).int('whole milliseconds').min(1, 'at least 1').default(60_000),
+  OUTBOX_LATE_AFTER_MIN: z.coerce.number({ error: 'minutes like 10' }).min(0, '0 or more minutes').default(10),
+  OUTBOX_FSYNC: z.enum(['true', 'false'], { error: 'true or false' }).default('true').transform((v) => v === 'true'),
+  QUIET_HOURS: z.string().default('22:00-08:00').refine((v) => v === '' || /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(v), 'a local time range like 22:00-08:00 (empty for none)'),
 
   SLACK_BOT_TOKEN: optionalString,
   SLACK_APP_TOKEN: optionalString,
@@ -67,6 +77,23 @@ export const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** `telegram=platform:30/1,conversation:1/1;slack=conversation:1/1` → limits per platform; undefined when malformed. */
+export function parsePacingOverride(text: string): Record<string, { scope: 'platform' | 'conversation' | 'group'; count: number; perMs: number }[]> | undefined {
+  const out: Record<string, { scope: 'platform' | 'conversation' | 'group'; count: number; perMs: number }[]> = {};
+  for (const part of text.split(';').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^([a-z]+)=(.+)$/.exec(part);
+    if (!m) return undefined;
+    const limits = [];
+    for (const l of m[2].split(',')) {
+      const x = /^(platform|conversation|group):(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/.exec(l.trim());
+      if (!x || Number(x[2]) <= 0 || Number(x[3]) <= 0) return undefined;
+      limits.push({ scope: x[1] as 'platform' | 'conversation' | 'group', count: Number(x[2]), perMs: Number(x[3]) * 1000 });
+    }
+    out[m[1]] = limits;
+  }
+  return out;
+}
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, readonly expected: string, readonly got: unknown) {

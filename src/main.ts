@@ -4,6 +4,7 @@ import { askCommand } from './adapters/cli/ask.ts';
 import { demoCommand } from './adapters/cli/demo.ts';
 import { importCommand } from './adapters/cli/import.ts';
 import { startCommand } from './adapters/cli/start.ts';
+import { extraCliHandlers } from './adapters/cli/cli-registry.ts';
 
 // store-ops-bot [start] | ask TEXT | import orders|traffic|spend FILE | tick | demo reset
 
@@ -32,6 +33,8 @@ const handlers: Record<string, CliHandler> = {
 export function addCliCommand(name: string, handler: CliHandler): void {
   handlers[name] = handler;
 }
+// Modules imported from extra-commands.ts register with cli-registry.ts's addCliCommand instead:
+// importing main.ts back from there would wait on main.ts's own top-level await (exit code 13).
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -45,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const [name = 'start', ...rest] = positionals;
   await import('./adapters/cli/extra-commands.ts');
-  const handler = handlers[name];
+  const handler = handlers[name] ?? extraCliHandlers[name];
   if (!handler) {
     console.error(`unknown command "${name}"\n${USAGE}`);
     return 2;

@@ -1,3 +1,19 @@
+import { cadenceCommand } from './checklists/cadence-command.ts';
+import { checklistShowCommand } from './checklists/checklist-show-command.ts';
+import { checklistStartCommand } from './checklists/checklist-start-command.ts';
+import { itemAssignCommand, itemDoneCommand, itemPostponeCommand, itemSkipCommand } from './checklists/item-commands.ts';
+import { approveCommand, rejectCommand } from './approvals/decide-command.ts';
+import { budgetCommands } from './budgets/budget-commands.ts';
+import { auditCommand } from './access/audit-command.ts';
+import { grantCommand, revokeCommand } from './access/grant-command.ts';
+import { whoamiCommand } from './access/whoami-command.ts';
+import { briefCommand } from './brief/brief-command.ts';
+import { outboxCommand, outboxFailedCommand, outboxRetryCommand } from './outbox/outbox-commands.ts';
+import { complaintCommand, complaintNewCommand } from './complaints/complaint-command.ts';
+import { complaintReportCommand } from './complaints/complaint-report-command.ts';
+import { complaintsListCommand } from './complaints/complaints-list-command.ts';
+import { complaintStepCommands } from './complaints/work-commands.ts';
+import { cancelCommand, confirmCommand } from './confirm/confirm-commands.ts';
 import { helpCommand } from './help-command.ts';
 import { metricCommand } from './metrics/metric-command.ts';
 import { Registry } from './registry.ts';
@@ -6,6 +22,11 @@ import { Registry } from './registry.ts';
 export function buildRegistry(): Registry {
   const registry = new Registry();
   registry.add(metricCommand);
+  registry.add(checklistStartCommand, checklistShowCommand, itemDoneCommand, itemPostponeCommand, itemSkipCommand, itemAssignCommand, cadenceCommand);
+  registry.add(...budgetCommands, approveCommand, rejectCommand);
+  registry.add(whoamiCommand, grantCommand, revokeCommand, auditCommand, outboxCommand, outboxFailedCommand, outboxRetryCommand, briefCommand);
+  registry.add(complaintCommand, complaintNewCommand, complaintsListCommand, complaintReportCommand, ...complaintStepCommands);
+  registry.add(confirmCommand, cancelCommand);
   registry.add(helpCommand(registry));
   return registry;
 }

@@ -35,7 +35,7 @@ export class Bot {
     if (!match) return this.hint(lang);
     const { spec, rest } = match;
     try {
-      if (!holds(roles, spec.role)) {
+      if (!holds(roles, spec.role) && !(spec.alsoRoles ?? []).some((r) => holds(roles, r))) {
         return {
           lang,
           blocks: [text(t(`这个操作需要「${roleName(spec.role, 'zh')}」角色（${spec.role}）。请管理员用 grant 授权。`, `This needs the ${roleName(spec.role, 'en')} role (${spec.role}). Ask an admin to grant it.`), 'warning')],
@@ -46,8 +46,10 @@ export class Bot {
       const checked = spec.args.safeParse(rawArgs);
       if (!checked.success) {
         const ex = spec.examples[lang][0] ?? spec.examples.en[0];
-        const why = checked.error.issues[0]?.message ?? '';
-        return this.problemReply(lang, new BotError('bad_args', { zh: `没看懂这条${spec.summary.zh}指令${why ? `：${why}` : ''}`, en: `I couldn't read that ${spec.summary.en.toLowerCase()} command${why ? `: ${why}` : ''}` }, { zh: ex, en: ex }));
+        // Our own schema messages read like "a delay like 3d"; zod's generic ones are not worth showing.
+        const first = checked.error.issues[0]?.message ?? '';
+        const why = /^(a|an|at|on|one|the|zh|en) /.test(first) ? first : '';
+        return this.problemReply(lang, new BotError('bad_args', { zh: `「${spec.summary.zh}」没看懂${why ? `：${why}` : ''}`, en: `${spec.summary.en}: I couldn't read that${why ? ` — expected ${why}` : ''}` }, { zh: spec.examples.zh[0] ?? ex, en: spec.examples.en[0] ?? ex }));
       }
       return await spec.handle(ctx, checked.data);
     } catch (err) {

@@ -25,6 +25,8 @@ export interface CommandSpec<A = unknown> {
   examples: { zh: string[]; en: string[] };
   /** The role needed; `staff` means everyone. */
   role: Role;
+  /** Other roles that may run it too (any of them), e.g. `tiers run`: community, or ops_manager. */
+  alsoRoles?: Role[];
   args: z.ZodType<A>;
   parse(rest: string, ctx: CommandContext): unknown;
   /** Free-text commands (metric questions) claim a message that matched no phrase. */

@@ -8,6 +8,9 @@ import type { ChatAdapter } from './chat-adapter.ts';
  */
 export async function buildChatAdapters(config: Config, log: Logger): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
+  if (config.WECHATY_PUPPET) adapters.push((await import('./wechat/wechat-platform.ts')).createWechatAdapter(config, log));
+  if (config.SLACK_BOT_TOKEN) adapters.push((await import('./slack/create-slack-adapter.ts')).createSlackAdapter(config, log)!);
+  if (config.TELEGRAM_BOT_TOKEN) adapters.push((await import('./telegram/telegram-from-config.ts')).telegramFromConfig(config, log));
   void config;
   void log;
   return adapters;

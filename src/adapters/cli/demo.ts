@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { openApp } from '../../app.ts';
 import { loadConfig, type Config } from '../../config.ts';
 import { applyOrders, applySeries } from '../../domain/orders/apply-orders.ts';
@@ -11,7 +12,9 @@ import { LowdbDocStore } from '../store/lowdb-doc-store.ts';
 export async function ensureDemoStore(config: Config): Promise<boolean> {
   if (config.DEMO_STORE === 'off') return false;
   const docs = new LowdbDocStore(config.DATA_DIR);
-  if ((await docs.list('')).length > 0) return false;
+  // Empty means no store figures yet; templates and other documents may already be there.
+  const figures = [...(await docs.list('orders/')), ...(await docs.list('traffic')), ...(await docs.list('spend'))];
+  if (figures.length > 0) return false;
   await buildDemo(config);
   return true;
 }
@@ -33,7 +36,9 @@ export async function demoCommand(args: string[], _flags: Flags): Promise<number
     return 2;
   }
   const config = loadConfig();
-  await rm(config.DATA_DIR, { recursive: true, force: true });
+  // Everything the bot wrote goes; the editable templates (data/templates) stay.
+  const entries = await readdir(config.DATA_DIR).catch(() => [] as string[]);
+  for (const name of entries.filter((n) => n !== 'templates')) await rm(join(config.DATA_DIR, name), { recursive: true, force: true });
   await buildDemo(config);
   return 0;
 }

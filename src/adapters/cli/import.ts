@@ -1,7 +1,53 @@
+import { resolve } from 'node:path';
+import { makeLogger, openApp } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
 import type { Flags } from '../../main.ts';
+import { ImportError, importFile, type ImportSummary } from '../ingest/import-file.ts';
 
-/** `store-ops-bot import orders|traffic|spend FILE` — implemented with the importers. */
-export async function importCommand(_args: string[], _flags: Flags): Promise<number> {
-  console.error('import is not available yet');
-  return 2;
+const KINDS = ['orders', 'traffic', 'spend'] as const;
+const USAGE = 'usage: store-ops-bot import orders|traffic|spend FILE [--json]';
+const FORMAT_NAMES: Record<ImportSummary['format'], string> = {
+  shopify: 'Shopify orders export',
+  tmall: 'Tmall/Taobao order report',
+  'own-csv': 'own order schema (CSV)',
+  'own-jsonl': 'own order schema (JSONL)',
+  traffic: 'visitors per day and channel',
+  spend: 'ad spend per day and channel',
+};
+const SHOWN = 20;
+
+/** `store-ops-bot import orders|traffic|spend FILE`: imports one file into DATA_DIR and prints what happened. */
+export async function importCommand(args: string[], flags: Flags): Promise<number> {
+  const [kind, file, ...extra] = args;
+  if (!KINDS.includes(kind as never) || !file || extra.length > 0) {
+    console.error(USAGE);
+    return 2;
+  }
+  const config = loadConfig();
+  // Operators read the summary; pino's JSON lines only for warnings unless asked for debug.
+  const app = await openApp(config, { log: makeLogger({ ...config, LOG_LEVEL: config.LOG_LEVEL === 'debug' ? 'debug' : 'warn' }, true) });
+  let s: ImportSummary;
+  try {
+    s = await importFile(resolve(file), kind as (typeof KINDS)[number], app.services, { progress: true });
+  } catch (err) {
+    if (!(err instanceof ImportError)) throw err;
+    console.error(err.message);
+    return 1;
+  }
+  if (flags.json) console.log(JSON.stringify(s, null, 2));
+  else console.log(describe(s));
+  // Nothing usable at all is a failure; some bad rows next to good ones are reported, not fatal.
+  return s.added + s.replaced === 0 && s.bad > 0 ? 1 : 0;
+}
+
+export function describe(s: ImportSummary): string {
+  const n = (x: number) => x.toLocaleString('en');
+  const what = s.kind === 'orders' ? 'orders' : 'day-and-channel values';
+  const lines = [
+    `${s.file}: ${FORMAT_NAMES[s.format]}, ${s.encoding.toUpperCase()}`,
+    `  ${n(s.added + s.replaced)} ${what} imported (${n(s.added)} new, ${n(s.replaced)} replaced), ${n(s.bad)} bad ${s.bad === 1 ? 'row' : 'rows'}, ${(s.ms / 1000).toFixed(1)} s`,
+  ];
+  for (const p of s.problems.slice(0, SHOWN)) lines.push(`  line ${p.line}: ${p.reason}`);
+  if (s.bad > SHOWN) lines.push(`  … and ${n(s.bad - SHOWN)} more bad rows (--json lists the first ${s.problems.length})`);
+  return lines.join('\n');
 }

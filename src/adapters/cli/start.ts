@@ -4,6 +4,7 @@ import type { Flags } from '../../main.ts';
 import { ConsoleAdapter } from '../chat/console/console-adapter.ts';
 import { buildChatAdapters } from '../chat/platforms.ts';
 import { ensureDemoStore } from './demo.ts';
+import { OutboundEngine } from '../scheduler/engine.ts';
 
 /** `npm start`: the platforms that have tokens, or the terminal chat when none has. */
 export async function startCommand(_args: string[], flags: Flags): Promise<number> {
@@ -15,8 +16,10 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
   if (platforms.length > 0) {
     const handler = (incoming: Parameters<typeof app.bot.handle>[0]) => app.bot.handle(incoming);
     for (const p of platforms) await p.start(handler);
+    const engine = await OutboundEngine.start(app, platforms); // scheduled and queued messages, paced per platform
     app.services.log.info({ platforms: platforms.map((p) => p.platform) }, 'bot started');
     const stop = async () => {
+      await engine.stop();
       for (const p of platforms) await p.stop();
       process.exit(0);
     };
@@ -32,6 +35,13 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
     `${s.store.name} · ${s.data.book.size.toLocaleString()} orders · ${s.store.timeZone}\n` +
       `Terminal chat as console:${user}. Try 今天GMV多少 or "gmv yesterday by channel"; "help" lists everything; :as NAME switches user; Ctrl-D quits.\n`,
   );
-  await console_.start((incoming) => app.bot.handle(incoming));
+  // The engine prints what the bot sends first (daily brief, reminders) into this chat.
+  const engine = await OutboundEngine.start(app, [console_]);
+  await console_.start(async (incoming) => {
+    const reply = await app.bot.handle(incoming);
+    engine.nudge(); // what the command queued goes out now, not at the next minute
+    return reply;
+  });
+  await engine.stop();
   return 0;
 }

@@ -1,7 +1,7 @@
 import { previousPeriod, type Period } from '../periods.ts';
 import type { StoreData } from '../store-data.ts';
 import { UNIT, type Breakdown, type Metric, type Unit } from './metric.ts';
-import { channelTotals } from './scan.ts';
+import { channelTotals, type ChannelTotals } from './scan.ts';
 
 export interface Row {
   key: string;
@@ -28,27 +28,31 @@ const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 export function measure(s: StoreData, metric: Metric, period: Period, by?: Breakdown, limit = 10): Measurement {
   const prev = previousPeriod(period);
   if (metric === "top_skus" || by === "sku") return topSkus(s, period, prev, limit);
-  const value = total(s, metric, period);
+  // Channel sums per period, computed once and shared by the total and every channel row.
+  const sums = new Map<Period, ChannelTotals>();
+  const total = (metric: Metric, p: Period, channel?: string) => totalOf(s, sums, metric, p, channel);
+  const value = total(metric, period);
   // Traffic and spend are daily figures: ratios over them compare whole previous days.
   const wholePrev = metric === 'conversion' || metric === 'roi' || metric === 'uv' || metric === 'spend' ? { ...prev, cutoffMs: undefined } : prev;
-  const previous = total(s, metric, wholePrev);
+  const previous = total(metric, wholePrev);
   const m: Measurement = { metric, unit: UNIT[metric], period, previousPeriod: prev, value, previous };
   if (by === 'channel') {
     m.by = 'channel';
     m.rows = s
       .channelNames()
-      .map((ch) => ({ key: ch, value: total(s, metric, period, ch), previous: total(s, metric, wholePrev, ch) }))
+      .map((ch) => ({ key: ch, value: total(metric, period, ch), previous: total(metric, wholePrev, ch) }))
       .filter((r) => r.value !== null || r.previous !== null)
       .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
   }
   return m;
 }
 
-function total(s: StoreData, metric: Metric, p: Period, channel?: string): number | null {
+function totalOf(s: StoreData, cache: Map<Period, ChannelTotals>, metric: Metric, p: Period, channel?: string): number | null {
   const ch = channel === undefined ? undefined : s.book.channels.find(channel);
   const sums = () => {
     if (channel !== undefined && ch === undefined) return { gmv: 0, refund: 0, orders: 0 };
-    const t = channelTotals(s.book, s.rollups, p);
+    let t = cache.get(p);
+    if (!t) cache.set(p, (t = channelTotals(s.book, s.rollups, p)));
     if (ch !== undefined) return { gmv: t.gmv[ch] ?? 0, refund: t.refund[ch] ?? 0, orders: t.orders[ch] ?? 0 };
     let gmv = 0, refund = 0, orders = 0;
     for (let c = 0; c < t.gmv.length; c++) { gmv += t.gmv[c]; refund += t.refund[c]; orders += t.orders[c]; }

@@ -1,28 +1,16 @@
 import type { Period } from '../periods.ts';
 import type { OrderBook } from '../orders/order-book.ts';
 import type { Rollups } from '../orders/rollups.ts';
+import { BuyerIndex, type BuyerCounts } from './buyer-index.ts';
 
 /**
  * Calls fn for every counted order paid within the period. On a period's last
  * day only orders paid before the cutoff time count.
  */
 export function forEachOrder(book: OrderBook, r: Rollups, p: Period, fn: (row: number) => void): void {
-  const span = r.span(p.from, p.to);
-  if (!span) return;
-  const [lo, hi] = span;
+  const [start, end] = r.positions(p);
   const rows = r.byDay;
-  const lastCut = p.cutoffMs !== undefined && hi === p.to - r.minDay;
-  const end = lastCut ? hi : hi + 1;
-  for (let i = r.dayStart[lo], stop = r.dayStart[end]; i < stop; i++) fn(rows[i]);
-  if (lastCut) {
-    const paid = book.paid.data;
-    const cal = book.calendar;
-    const cutoff = p.cutoffMs!;
-    for (let i = r.dayStart[hi], stop = r.dayStart[hi + 1]; i < stop; i++) {
-      const row = rows[i];
-      if (cal.msIntoDay(paid[row]) <= cutoff) fn(row);
-    }
-  }
+  for (let i = start; i < end; i++) fn(rows[i]);
 }
 
 export interface ChannelTotals {
@@ -49,25 +37,21 @@ export function channelTotals(book: OrderBook, r: Rollups, p: Period): ChannelTo
     }
   }
   if (lastCut) {
-    const paid = book.paid.data;
     const ch = book.channel.data;
-    const cal = book.calendar;
-    for (let i = r.dayStart[hi], stop = r.dayStart[hi + 1]; i < stop; i++) {
+    const amount = book.amount.data;
+    const refunded = book.refunded.data;
+    const [, end] = r.positions(p);
+    for (let i = r.dayStart[hi]; i < end; i++) {
       const row = r.byDay[i];
-      if (cal.msIntoDay(paid[row]) > p.cutoffMs!) continue;
-      t.gmv[ch[row]] += book.amount.data[row];
-      t.refund[ch[row]] += book.refunded.data[row];
+      t.gmv[ch[row]] += amount[row];
+      t.refund[ch[row]] += refunded[row];
       t.orders[ch[row]] += 1;
     }
   }
   return t;
 }
 
-export interface BuyerCounts {
-  buyers: number;
-  repeat: number;
-  fresh: number;
-}
+export type { BuyerCounts };
 
 /**
  * Distinct buyers in the period, those with two or more orders in it, and those
@@ -77,8 +61,14 @@ export class BuyerCounter {
   private stamp = new Int32Array(0);
   private count = new Uint8Array(0);
   private gen = 0;
+  private index?: { rollups: Rollups; index: BuyerIndex };
 
   count_(book: OrderBook, r: Rollups, p: Period, channel?: number): BuyerCounts {
+    if (channel === undefined) {
+      // All channels: from the index, built once per rollups (i.e. after each load or import).
+      if (this.index?.rollups !== r) this.index = { rollups: r, index: new BuyerIndex(r) };
+      return this.index.index.count(p);
+    }
     const n = book.customers.size;
     if (this.stamp.length < n) {
       this.stamp = new Int32Array(Math.max(n, this.stamp.length * 2));
@@ -94,8 +84,11 @@ export class BuyerCounter {
     let buyers = 0;
     let repeat = 0;
     let fresh = 0;
-    forEachOrder(book, r, p, (row) => {
-      if (channel !== undefined && ch[row] !== channel) return;
+    const [start, end] = r.positions(p);
+    const rows = r.byDay;
+    for (let i = start; i < end; i++) {
+      const row = rows[i];
+      if (ch[row] !== channel) continue;
       const c = cust[row];
       if (stamp[c] !== g) {
         stamp[c] = g;
@@ -106,7 +99,7 @@ export class BuyerCounter {
         count[c] = 2;
         repeat++;
       }
-    });
+    }
     return { buyers, repeat, fresh };
   }
 }

@@ -22,18 +22,37 @@ export class Column<T extends TypedArray> {
 /** Strings interned to small integers (channels, customers, SKUs, coupon codes). */
 export class Interner {
   readonly names: string[] = [];
-  private readonly index = new Map<string, number>();
+  // Built on first lookup: a store loaded with 300,000 customer names answers
+  // questions without ever hashing them.
+  private index?: Map<string, number>;
+
+  /** Takes over a list of names loaded from disk, their positions being their ids. */
+  adopt(names: string[]): void {
+    if (this.names.length > 0) throw new Error('Interner.adopt needs an empty interner');
+    for (const n of names) this.names.push(n);
+    this.index = undefined;
+  }
+
+  private lookup(): Map<string, number> {
+    if (!this.index) {
+      this.index = new Map();
+      for (let i = 0; i < this.names.length; i++) if (!this.index.has(this.names[i])) this.index.set(this.names[i], i);
+    }
+    return this.index;
+  }
+
   id(name: string): number {
-    let i = this.index.get(name);
+    const index = this.lookup();
+    let i = index.get(name);
     if (i === undefined) {
       i = this.names.length;
       this.names.push(name);
-      this.index.set(name, i);
+      index.set(name, i);
     }
     return i;
   }
   find(name: string): number | undefined {
-    return this.index.get(name);
+    return this.lookup().get(name);
   }
   get size(): number {
     return this.names.length;

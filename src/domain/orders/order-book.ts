@@ -39,6 +39,8 @@ export class OrderBook {
   lines = 0;
   /** Phone numbers seen on orders, by customer id: used to find and link members. */
   readonly phones = new Map<number, string>();
+  /** Set when a phone number was added or changed since the repository last saved the customers. */
+  phonesChanged = false;
 
   constructor(readonly calendar: Calendar) {}
 
@@ -52,23 +54,53 @@ export class OrderBook {
 
   /** Inserts or replaces an order; returns true when it replaced an existing one. */
   upsert(o: Order, rev: number): boolean {
-    const key = orderKey(o.platform, o.orderId);
+    const before = this.size;
+    const row = this.claimRow(orderKey(o.platform, o.orderId), rev);
+    if (row !== undefined) this.write(row, o, rev);
+    return this.size === before;
+  }
+
+  /**
+   * The row to write an order with this key and revision into: a new row, or the
+   * existing one when this revision is not older. Undefined when a newer version
+   * is already here (e.g. an order recovered from two segments after a crash).
+   */
+  claimRow(key: string, rev: number): number | undefined {
     let row = this.rowOf.get(key);
-    const replaced = row !== undefined;
     if (row === undefined) {
       row = this.keys.length;
       this.keys.push(key);
       this.rowOf.set(key, row);
-      this.grow(row + 1);
-    } else if (this.rev.data[row] > rev) {
-      return true; // a newer version is already here (e.g. recovered from two segments)
+      if (row >= this.capacity) this.grow(row + 1);
+      return row;
     }
-    this.write(row, o, rev);
-    return replaced;
+    return this.rev.data[row] > rev ? undefined : row;
   }
 
+  private capacity = 0;
   private grow(n: number): void {
     for (const c of [this.customer, this.channel, this.platform, this.created, this.paid, this.day, this.status, this.amount, this.refunded, this.coupon, this.rev, this.lineStart, this.lineCount]) c.ensure(n);
+    this.capacity = this.customer.data.length;
+  }
+
+  /** Makes room for `orders` orders and `lines` lines at once (e.g. before loading), sparing the growth copies. */
+  reserve(orders: number, lines: number): void {
+    if (orders > this.capacity) this.grow(orders);
+    this.lineSku.ensure(lines);
+    this.lineQty.ensure(lines);
+    this.lineAmount.ensure(lines);
+  }
+
+  /** Room for `n` more order lines; returns where they start. */
+  reserveLines(n: number): number {
+    const start = this.lines;
+    this.lines += n;
+    if (this.lines > this.lineSku.data.length) {
+      this.lineSku.ensure(this.lines);
+      this.lineQty.ensure(this.lines);
+      this.lineAmount.ensure(this.lines);
+    }
+    return start;
   }
 
   private write(row: number, o: Order, rev: number): void {
@@ -85,14 +117,13 @@ export class OrderBook {
     this.refunded.data[row] = o.refunded;
     this.coupon.data[row] = o.couponCode ? this.coupons.id(o.couponCode.toUpperCase()) : -1;
     this.rev.data[row] = rev;
-    if (o.phone) this.phones.set(cust, o.phone);
+    if (o.phone && this.phones.get(cust) !== o.phone) {
+      this.phones.set(cust, o.phone);
+      this.phonesChanged = true;
+    }
     // Lines are appended; replaced lines become garbage dropped at the next save/load.
-    const start = this.lines;
     const n = o.lines.length;
-    this.lines += n;
-    this.lineSku.ensure(this.lines);
-    this.lineQty.ensure(this.lines);
-    this.lineAmount.ensure(this.lines);
+    const start = this.reserveLines(n);
     for (let i = 0; i < n; i++) {
       const l = o.lines[i];
       this.lineSku.data[start + i] = this.skus.id(l.sku);
@@ -137,14 +168,20 @@ export class OrderBook {
 
   /** The month a row is kept under on disk: its payment month, else its creation month. */
   segmentOf(row: number): string {
-    const t = Number.isNaN(this.paid.data[row]) ? this.created.data[row] : this.paid.data[row];
-    const day: Day = this.calendar.dayOf(t);
-    return monthKey(day);
+    const day = this.day.data[row];
+    return monthKey(day !== NO_DAY ? day : this.calendar.dayOf(this.created.data[row]));
   }
 }
 
+const monthKeys = new Map<Day, string>();
+
 export function monthKey(day: Day): string {
-  // civil() inline would cost an import cycle; format via Date on the UTC day number.
-  const d = new Date(day * 86_400_000);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  let key = monthKeys.get(day);
+  if (key === undefined) {
+    // civil() inline would cost an import cycle; format via Date on the UTC day number.
+    const d = new Date(day * 86_400_000);
+    key = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+    monthKeys.set(day, key);
+  }
+  return key;
 }

@@ -1,12 +1,15 @@
 import type { DocStore } from '../ports.ts';
 import type { StoreData } from '../store-data.ts';
-import { STATUS_NAME, type Order } from './order.ts';
+import { STATUS_NAME } from './order.ts';
+import { decodeSegment, encodeSegment, type OrderSegmentV2 } from './order-segment.ts';
 
 // Orders are kept on disk one document per month (of payment, else of creation),
-// column by column, so an import rewrites only the months it touched and a
-// million orders load in about a second. Each order carries the import revision
-// that wrote it: if a crash leaves an order in two months, the newer one wins.
+// column by column (format in order-segment.ts), so an import rewrites only the
+// months it touched and a million orders load in about a second. Each order
+// carries the import revision that wrote it: if a crash leaves an order in two
+// months, the newer one wins.
 
+/** Format 1, written before format 2; still read, rewritten as format 2 when its month next changes. */
 export interface OrderSegment {
   v: 1;
   key: string[];
@@ -26,50 +29,41 @@ export interface OrderSegment {
   phones: Record<string, string>;
 }
 
-const emptySegment = (): OrderSegment => ({ v: 1, key: [], channel: [], customer: [], created: [], paid: [], status: [], amount: [], refunded: [], coupon: [], rev: [], lines: [], sku: [], qty: [], lineAmount: [], phones: {} });
+const emptySegment = (): OrderSegment | OrderSegmentV2 => ({ v: 1, key: [], channel: [], customer: [], created: [], paid: [], status: [], amount: [], refunded: [], coupon: [], rev: [], lines: [], sku: [], qty: [], lineAmount: [], phones: {} });
 
-export interface FiguresMeta {
-  rev: number;
+/**
+ * Every customer name in id order (ids never change: new customers are appended),
+ * their phone numbers, and how many orders and lines the months hold, so loading
+ * can size the columns once. Written before the months that refer to it.
+ */
+export interface CustomerList {
+  names: string[];
+  phones: [number, string][];
+  orders: number;
+  lines: number;
 }
+
+const CUSTOMERS = 'order-customers';
 
 export class OrderRepository {
   rev = 0;
+  private savedCustomers = 0;
   constructor(private readonly docs: DocStore, private readonly data: StoreData) {}
 
   async load(): Promise<void> {
     const book = this.data.book;
+    const list = await this.docs.open<CustomerList>(CUSTOMERS, { names: [], phones: [], orders: 0, lines: 0 });
+    book.customers.adopt(list.data.names);
+    for (const [id, phone] of list.data.phones) book.phones.set(id, phone);
+    book.reserve(list.data.orders, list.data.lines);
+    this.savedCustomers = book.customers.size;
+    list.data = { names: [], phones: [], orders: 0, lines: 0 };
     for (const name of await this.docs.list('orders/')) {
-      const seg = (await this.docs.open<OrderSegment>(name, emptySegment())).data;
-      let li = 0;
-      for (let i = 0; i < seg.key.length; i++) {
-        const colon = seg.key[i].indexOf(':');
-        const n = seg.lines[i];
-        const lines = [];
-        for (let j = 0; j < n; j++, li++) lines.push({ sku: seg.sku[li], qty: seg.qty[li], amount: seg.lineAmount[li] });
-        const paid = seg.paid[i];
-        const coupon = seg.coupon[i];
-        const customer = seg.customer[i];
-        book.upsert(
-          {
-            platform: seg.key[i].slice(0, colon),
-            orderId: seg.key[i].slice(colon + 1),
-            channel: seg.channel[i],
-            customer,
-            createdAt: seg.created[i],
-            ...(paid === null ? {} : { paidAt: paid }),
-            status: STATUS_NAME[seg.status[i]],
-            amount: seg.amount[i],
-            refunded: seg.refunded[i],
-            ...(coupon === null ? {} : { couponCode: coupon }),
-            ...(seg.phones[customer] ? { phone: seg.phones[customer] } : {}),
-            lines,
-          },
-          seg.rev[i],
-        );
-        if (seg.rev[i] > this.rev) this.rev = seg.rev[i];
-      }
+      const doc = await this.docs.open<OrderSegment | OrderSegmentV2>(name, emptySegment());
+      const seg = doc.data;
+      const rev = seg.v === 2 ? decodeSegment(book, seg) : loadV1(this.data, seg);
+      if (rev > this.rev) this.rev = rev;
       // Segments are read once at start; drop the parsed copy so memory holds only the columns.
-      const doc = await this.docs.open<OrderSegment>(name, emptySegment());
       doc.data = emptySegment();
     }
     const traffic = await this.docs.open<{ rows: [number, string, number][] }>('traffic', { rows: [] });
@@ -92,22 +86,32 @@ export class OrderRepository {
     const book = this.data.book;
     const months = [...gained, ...[...lost].filter((m) => !gained.has(m))];
     if (months.length === 0) return;
-    const segs = new Map(months.map((m) => [m, emptySegment()]));
-    for (let row = 0; row < book.size; row++) {
-      const seg = segs.get(book.segmentOf(row));
-      if (seg) push(seg, book.order(row), book.rev.data[row]);
-    }
+    await this.saveCustomers();
+    const rowsOf = new Map(months.map((m) => [m, [] as number[]]));
+    for (let row = 0; row < book.size; row++) rowsOf.get(book.segmentOf(row))?.push(row);
     for (const m of months) {
-      const seg = segs.get(m)!;
-      if (seg.key.length === 0) {
+      const rows = rowsOf.get(m)!;
+      if (rows.length === 0) {
         await this.docs.remove(`orders/${m}`);
         continue;
       }
-      const doc = await this.docs.open<OrderSegment>(`orders/${m}`, emptySegment());
-      doc.data = seg;
+      const doc = await this.docs.open<OrderSegment | OrderSegmentV2>(`orders/${m}`, emptySegment());
+      doc.data = encodeSegment(book, rows);
       await doc.write();
       doc.data = emptySegment();
     }
+  }
+
+  /** Rewrites the customer list when customers or phone numbers were added since it was last written. */
+  private async saveCustomers(): Promise<void> {
+    const book = this.data.book;
+    if (book.customers.size === this.savedCustomers && !book.phonesChanged) return;
+    const doc = await this.docs.open<CustomerList>(CUSTOMERS, { names: [], phones: [], orders: 0, lines: 0 });
+    doc.data = { names: book.customers.names, phones: [...book.phones], orders: book.size, lines: book.lines };
+    await doc.write();
+    doc.data = { names: [], phones: [], orders: 0, lines: 0 };
+    this.savedCustomers = book.customers.size;
+    book.phonesChanged = false;
   }
 
   async saveSeries(which: 'traffic' | 'spend'): Promise<void> {
@@ -117,22 +121,35 @@ export class OrderRepository {
   }
 }
 
-function push(seg: OrderSegment, o: Order, rev: number): void {
-  seg.key.push(`${o.platform}:${o.orderId}`);
-  seg.channel.push(o.channel);
-  seg.customer.push(o.customer);
-  seg.created.push(o.createdAt);
-  seg.paid.push(o.paidAt ?? null);
-  seg.status.push(o.status === 'paid' ? 0 : o.status === 'cancelled' ? 1 : 2);
-  seg.amount.push(o.amount);
-  seg.refunded.push(o.refunded);
-  seg.coupon.push(o.couponCode ?? null);
-  seg.rev.push(rev);
-  seg.lines.push(o.lines.length);
-  for (const l of o.lines) {
-    seg.sku.push(l.sku);
-    seg.qty.push(l.qty);
-    seg.lineAmount.push(l.amount);
+function loadV1(data: StoreData, seg: OrderSegment): number {
+  let maxRev = 0;
+  let li = 0;
+  for (let i = 0; i < seg.key.length; i++) {
+    const colon = seg.key[i].indexOf(':');
+    const n = seg.lines[i];
+    const lines = [];
+    for (let j = 0; j < n; j++, li++) lines.push({ sku: seg.sku[li], qty: seg.qty[li], amount: seg.lineAmount[li] });
+    const paid = seg.paid[i];
+    const coupon = seg.coupon[i];
+    const customer = seg.customer[i];
+    data.book.upsert(
+      {
+        platform: seg.key[i].slice(0, colon),
+        orderId: seg.key[i].slice(colon + 1),
+        channel: seg.channel[i],
+        customer,
+        createdAt: seg.created[i],
+        ...(paid === null ? {} : { paidAt: paid }),
+        status: STATUS_NAME[seg.status[i]],
+        amount: seg.amount[i],
+        refunded: seg.refunded[i],
+        ...(coupon === null ? {} : { couponCode: coupon }),
+        ...(Object.hasOwn(seg.phones, customer) ? { phone: seg.phones[customer] } : {}),
+        lines,
+      },
+      seg.rev[i],
+    );
+    if (seg.rev[i] > maxRev) maxRev = seg.rev[i];
   }
-  if (o.phone) seg.phones[o.customer] = o.phone;
+  return maxRev;
 }

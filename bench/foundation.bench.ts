@@ -1,0 +1,110 @@
+import { spawn } from 'node:child_process';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { duckdbReference } from './duckdb-reference.ts';
+import { generateOrdersCsv } from './generate-orders.ts';
+import { importOrders } from './import-orders.ts';
+import { fmt, line, percentile } from './report.ts';
+
+// Issue 2 item 8: a million-order store imported from the own CSV, started cold
+// in a fresh process, and asked two questions through the bot; then DuckDB does
+// the same import and questions in this run, as the reference.
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const GMV_Q = 'GMV today by channel';
+const REP_Q = 'repurchase rate last 90 days';
+
+interface ChildAnswer {
+  question: string;
+  ms: number[];
+  data: { value?: number; previous?: number; rows?: { channel?: string; value: number | null; previous?: number | null }[] };
+  text: string;
+}
+
+export async function run(): Promise<void> {
+  const total = Number(process.env.BENCH_ORDERS ?? 1_000_000);
+  const reps = Number(process.env.BENCH_REPS ?? 2000);
+  const out = join(root, 'bench/out');
+  const csv = join(out, `orders-${total}.csv`);
+  const dataDir = join(out, 'store');
+  await mkdir(out, { recursive: true });
+  await rm(dataDir, { recursive: true, force: true });
+  const now = Math.floor(Date.now() / 1000) * 1000;
+  const nowIso = new Date(now).toISOString();
+
+  let t = performance.now();
+  const gen = await generateOrdersCsv(csv, total, now);
+  const csvMb = (await stat(csv)).size / 1e6;
+  line('generated CSV (own schema)', `${fmt(gen.orders, 0)} orders`);
+  console.log(`    ${fmt(gen.customers, 0)} customers, ${gen.firstDay} … now (${nowIso}), ${fmt(csvMb, 1)} MB, ${fmt((performance.now() - t) / 1000)} s`);
+
+  const env = { ...process.env, DATA_DIR: dataDir, BOT_NOW: nowIso, STORE_TIMEZONE: 'Asia/Shanghai', STORE_CURRENCY: 'CNY', LOG_LEVEL: 'silent', DEMO_STORE: 'off' };
+  const app = await openApp(loadConfig(env));
+  globalThis.gc?.();
+  t = performance.now();
+  const imported = await importOrders(csv, app.services);
+  const importS = (performance.now() - t) / 1000;
+  const rate = gen.orders / importS;
+  const results: boolean[] = [];
+  results.push(line(`import rate (via ${imported.via})`, `${fmt(rate, 0)} orders/s`, { ok: rate >= 200_000, text: '≥ 200,000/s' }));
+  console.log(`    ${fmt(importS)} s for ${fmt(gen.orders, 0)} orders, result ${JSON.stringify(imported.summary)}`);
+  const importRss = process.resourceUsage().maxRSS / 1024;
+  results.push(line('peak RSS, importing process', `${fmt(importRss, 0)} MB`, { ok: importRss <= 400, text: '≤ 400 MB' }));
+  const local = await app.bot.handle({ platform: 'console', conversation: 'console:room', user: 'console:bench', direct: false, text: GMV_Q });
+
+  // Cold start and queries in a fresh process on the saved store.
+  t = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench/serve-child.ts')], {
+    cwd: root,
+    env: { ...env, BENCH_QUESTIONS: `${GMV_Q}|${REP_Q}`, BENCH_REPS: String(reps) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let coldMs = NaN;
+  let serveRss = NaN;
+  const answers: ChildAnswer[] = [];
+  for await (const l of createInterface({ input: child.stdout })) {
+    const msg = JSON.parse(l);
+    if (msg.ready) coldMs = performance.now() - t;
+    else if (msg.question) answers.push(msg);
+    else if (msg.maxRssMb) serveRss = msg.maxRssMb;
+  }
+  results.push(line('cold start (spawn → first answer)', `${fmt(coldMs / 1000)} s`, { ok: coldMs <= 3000, text: '≤ 3 s' }));
+  const same = JSON.stringify(answers[0]?.data) === JSON.stringify(local.data);
+  console.log(`    reloaded store answers '${GMV_Q}' ${same ? 'the same as' : 'DIFFERENTLY from'} the importing process`);
+  results.push(same);
+
+  const duck = await duckdbReference(csv, now, Math.max(20, Math.round(reps / 20)));
+  for (const a of answers) {
+    const ours = { p50: percentile(a.ms, 50), p99: percentile(a.ms, 99) };
+    const ref = a.question === GMV_Q ? duck.gmvByChannel.ms : duck.repurchase.ms;
+    const theirs = { p50: percentile(ref, 50), p99: percentile(ref, 99) };
+    console.log(`  '${a.question}' (${a.ms.length} runs through Bot.handle + render)`);
+    results.push(line('  p50', `${fmt(ours.p50, 3)} ms`, { ok: ours.p50 <= 5, text: '≤ 5 ms' }));
+    results.push(line('  p99', `${fmt(ours.p99, 3)} ms`, { ok: ours.p99 <= 5, text: '≤ 5 ms' }));
+    line(`  DuckDB p50 / p99 (${ref.length} runs)`, `${fmt(theirs.p50, 2)} / ${fmt(theirs.p99, 2)} ms`);
+    results.push(line('  DuckDB / ours, p50', `${fmt(theirs.p50 / ours.p50, 1)}×`, { ok: theirs.p50 / ours.p50 >= 10, text: '≥ 10×' }));
+    results.push(line('  DuckDB / ours, p99', `${fmt(theirs.p99 / ours.p99, 1)}×`, { ok: theirs.p99 / ours.p99 >= 10, text: '≥ 10×' }));
+  }
+  results.push(line(`peak RSS, serving process (${fmt(gen.orders, 0)} orders)`, `${fmt(serveRss, 0)} MB`, { ok: serveRss <= 400, text: '≤ 400 MB' }));
+  const duckRate = duck.rows / (duck.importMs / 1000);
+  line('DuckDB import (CREATE TABLE AS read_csv)', `${fmt(duckRate, 0)} orders/s`);
+  line('ours / DuckDB, import rate', `${fmt(rate / duckRate, 2)}×`);
+  console.log(`    cross-check: ${agreement(answers, duck)}`);
+  const failed = results.filter((ok) => !ok).length;
+  console.log(`  foundation: ${failed === 0 ? 'all targets PASS' : `${failed} FAIL`}`);
+  if (failed) process.exitCode = 1;
+}
+
+/** Whether the bot's figures equal DuckDB's (to the cent / to 1e-9). */
+function agreement(answers: ChildAnswer[], duck: Awaited<ReturnType<typeof duckdbReference>>): string {
+  const gmv = answers.find((a) => a.question === GMV_Q);
+  const rep = answers.find((a) => a.question === REP_Q);
+  const byCh = new Map((gmv?.data.rows ?? []).map((r) => [r.channel, r]));
+  const gmvOk = duck.gmvByChannel.rows.every((r) => Math.abs((byCh.get(r.channel)?.value ?? 0) - r.gmv) < 0.005 && Math.abs((byCh.get(r.channel)?.previous ?? 0) - r.prev) < 0.005);
+  const repOk = Math.abs((rep?.data.value ?? NaN) - duck.repurchase.value) < 1e-9 && Math.abs((rep?.data.previous ?? NaN) - duck.repurchase.previous) < 1e-9;
+  return `GMV by channel ${gmvOk ? 'equal' : 'DIFFERENT'}, repurchase rate ${repOk ? 'equal' : 'DIFFERENT'} (bot ${rep?.data.value} vs DuckDB ${duck.repurchase.value})`;
+}

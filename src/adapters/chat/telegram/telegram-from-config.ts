@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+import { buildRegistry } from '../../../commands/index.ts';
+import type { Config } from '../../../config.ts';
+import type { Logger } from '../../../domain/log.ts';
+import { LowdbDocStore } from '../../store/lowdb-doc-store.ts';
+import { commandMenus } from './telegram-commands.ts';
+import { TelegramAdapter } from './telegram-adapter.ts';
+
+/**
+ * The Telegram adapter as configured: long polling with TELEGRAM_BOT_TOKEN alone, a webhook
+ * when TELEGRAM_WEBHOOK_URL is set. Without TELEGRAM_WEBHOOK_SECRET the secret is derived
+ * from the token, so Telegram always sends one and a request without it is refused.
+ */
+export function telegramFromConfig(config: Config, log: Logger): TelegramAdapter {
+  const token = config.TELEGRAM_BOT_TOKEN;
+  if (!token) throw new Error('TELEGRAM_BOT_TOKEN is not set');
+  const secret = config.TELEGRAM_WEBHOOK_SECRET ?? createHash('sha256').update(`store-ops-bot webhook ${token}`).digest('base64url');
+  if (!/^[A-Za-z0-9_-]{1,256}$/.test(secret)) throw new Error('config error: TELEGRAM_WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -');
+  return new TelegramAdapter({
+    token,
+    ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
+    ...(config.TELEGRAM_WEBHOOK_URL ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, port: config.TELEGRAM_WEBHOOK_PORT, secret } } : {}),
+    docs: new LowdbDocStore(config.DATA_DIR),
+    log,
+    menus: commandMenus(buildRegistry().specs),
+    lang: config.BOT_LANG,
+  });
+}

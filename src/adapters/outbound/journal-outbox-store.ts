@@ -1,0 +1,229 @@
+import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { ENTRY_STATES, type EntryPatch, type EntryState, type NewEntry, type OutboxEntry, type OutboxStore } from '../../domain/outbound/outbox-store.ts';
+
+// The outbox on disk: an append-only journal (one JSON line per add or state change)
+// over a snapshot. Usage: `const store = JournalOutboxStore.open(join(DATA_DIR, 'outbox'))`.
+// Rewriting one big JSON document per state change would not keep up with a 100,000-entry
+// campaign; appending a line does. A torn last line (killed mid-write) is ignored at load,
+// and now and then the journal is folded into snapshot.json (written to a temp file and
+// renamed, so the snapshot is always whole).
+
+type Line = { a: OutboxEntry } | { u: number; p: EntryPatch };
+
+export interface JournalOptions {
+  /** fdatasync after every write (default true): survives power loss, not only a crash. */
+  fsync?: boolean;
+  /** Fold the journal into the snapshot once it has this many lines more than there are entries. */
+  compactAfter?: number;
+}
+
+export class JournalOutboxStore implements OutboxStore {
+  private readonly entries = new Map<number, OutboxEntry>();
+  private readonly keys = new Map<string, number>();
+  private readonly byState = new Map<EntryState, Set<number>>(ENTRY_STATES.map((s) => [s, new Set<number>()]));
+  private nextId = 1;
+  private lines = 0;
+  private queue: { text: string; count: number; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  private fd: number;
+
+  private constructor(
+    readonly dir: string | undefined,
+    private readonly opts: Required<JournalOptions>,
+  ) {
+    if (dir === undefined) {
+      this.fd = -1;
+      return;
+    }
+    mkdirSync(dir, { recursive: true });
+    this.load();
+    this.fd = openSync(this.journalPath, 'a');
+  }
+
+  static open(dir: string, opts: JournalOptions = {}): JournalOutboxStore {
+    return new JournalOutboxStore(dir, { fsync: opts.fsync ?? true, compactAfter: opts.compactAfter ?? 20_000 });
+  }
+
+  /** The same store kept only in memory (tests, `ask`). */
+  static memory(): JournalOutboxStore {
+    return new JournalOutboxStore(undefined, { fsync: false, compactAfter: Infinity });
+  }
+
+  get journalPath() {
+    return join(this.dir ?? '', 'journal.jsonl');
+  }
+  get snapshotPath() {
+    return join(this.dir ?? '', 'snapshot.json');
+  }
+
+  private load(): void {
+    if (existsSync(this.snapshotPath)) {
+      const snap = JSON.parse(readFileSync(this.snapshotPath, 'utf8')) as { entries: OutboxEntry[] };
+      for (const e of snap.entries) this.put(e);
+    }
+    if (!existsSync(this.journalPath)) return;
+    const text = readFileSync(this.journalPath, 'utf8');
+    let good = 0; // bytes up to the end of the last whole line
+    let start = 0;
+    while (start < text.length) {
+      const end = text.indexOf('\n', start);
+      if (end < 0) break; // torn last line: never finished, so never acknowledged
+      const raw = text.slice(start, end);
+      start = end + 1;
+      try {
+        this.apply(JSON.parse(raw) as Line);
+        this.lines++;
+      } catch {
+        // A line that does not parse was never acknowledged; skip it.
+      }
+      good = Buffer.byteLength(text.slice(0, start));
+    }
+    if (good < fstatSize(this.journalPath)) {
+      const fd = openSync(this.journalPath, 'r+');
+      ftruncateSync(fd, good);
+      closeSync(fd);
+    }
+  }
+
+  private apply(line: Line): void {
+    if ('a' in line) {
+      if (!this.entries.has(line.a.id)) this.put(line.a);
+    } else {
+      const e = this.entries.get(line.u);
+      if (e) this.patch(e, stripNulls(line.p));
+    }
+  }
+
+  private put(e: OutboxEntry): void {
+    this.entries.set(e.id, e);
+    this.keys.set(e.key, e.id);
+    this.byState.get(e.state)!.add(e.id);
+    this.nextId = Math.max(this.nextId, e.id + 1);
+  }
+
+  private patch(e: OutboxEntry, p: EntryPatch): void {
+    if (p.state && p.state !== e.state) {
+      this.byState.get(e.state)!.delete(e.id);
+      this.byState.get(p.state)!.add(e.id);
+    }
+    for (const [k, v] of Object.entries(p)) {
+      if (v === undefined) delete (e as unknown as Record<string, unknown>)[k];
+      else (e as unknown as Record<string, unknown>)[k] = v;
+    }
+  }
+
+  /**
+   * Group commit: changes made in the same turn of the event loop go to disk in one write
+   * and one fdatasync; each caller's promise resolves once its line is on disk.
+   */
+  private append(lines: Line[]): Promise<void> {
+    if (lines.length === 0 || this.fd < 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      // Serialized now: the entry objects keep changing in memory before the flush.
+      // An undefined field means "cleared": it travels as null and is dropped on load.
+      const text = lines.map((l) => JSON.stringify(l, (_k, v) => (v === undefined ? null : v))).join('\n');
+      this.queue.push({ text, count: lines.length, resolve, reject });
+      if (this.queue.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const batch = this.queue;
+    this.queue = [];
+    try {
+      if (this.fd < 0) throw new Error('outbox store is closed');
+      writeSync(this.fd, batch.map((b) => b.text).join('\n') + '\n');
+      if (this.opts.fsync) fdatasyncSync(this.fd);
+      for (const b of batch) this.lines += b.count;
+      this.maybeCompact();
+      for (const b of batch) b.resolve();
+    } catch (err) {
+      for (const b of batch) b.reject(err);
+    }
+  }
+
+  /** Called once a change is both on disk and in memory, so the snapshot includes it. */
+  private maybeCompact(): void {
+    if (this.lines > this.entries.size + this.opts.compactAfter) this.compact();
+  }
+
+  async add(news: NewEntry[], now: Date): Promise<boolean[]> {
+    const out: boolean[] = [];
+    const lines: Line[] = [];
+    const createdAt = now.toISOString();
+    for (const n of news) {
+      if (this.keys.has(n.key)) {
+        out.push(false);
+        continue;
+      }
+      const e: OutboxEntry = { id: this.nextId++, ...n, createdAt, state: 'pending', attempts: 0 };
+      if (e.thread === undefined) delete e.thread;
+      if (e.notBefore === undefined) delete e.notBefore;
+      this.put(e);
+      lines.push({ a: e });
+      out.push(true);
+    }
+    await this.append(lines);
+    return out;
+  }
+
+  async update(id: number, patch: EntryPatch): Promise<OutboxEntry> {
+    const e = this.entries.get(id);
+    if (!e) throw new Error(`no outbox entry ${id}`);
+    // Memory changes at once (a second update in the same turn sees it); the promise waits for the disk.
+    this.patch(e, stripNulls(patch));
+    await this.append([{ u: id, p: patch }]);
+    return e;
+  }
+
+  get(id: number) {
+    return this.entries.get(id);
+  }
+  byKey(key: string) {
+    const id = this.keys.get(key);
+    return id === undefined ? undefined : this.entries.get(id);
+  }
+  idsIn(state: EntryState): number[] {
+    return [...this.byState.get(state)!];
+  }
+  counts(): Record<EntryState, number> {
+    return Object.fromEntries(ENTRY_STATES.map((s) => [s, this.byState.get(s)!.size])) as Record<EntryState, number>;
+  }
+  list(state: EntryState, limit: number): OutboxEntry[] {
+    return this.idsIn(state).reverse().slice(0, limit).map((id) => this.entries.get(id)!);
+  }
+
+  /** Writes every entry to snapshot.json (temp file + rename) and empties the journal. */
+  compact(): void {
+    if (this.fd < 0) return;
+    const tmp = `${this.snapshotPath}.tmp`;
+    const fd = openSync(tmp, 'w');
+    writeSync(fd, JSON.stringify({ version: 1, entries: [...this.entries.values()] }));
+    fdatasyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, this.snapshotPath);
+    // A crash here replays the old journal over the new snapshot: each line sets fields
+    // to values no newer than the snapshot's, ending on the same state, so it is harmless.
+    ftruncateSync(this.fd, 0);
+    this.lines = 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.queue.length) this.flush();
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
+  }
+}
+
+function fstatSize(path: string): number {
+  const fd = openSync(path, 'r');
+  try {
+    return fstatSync(fd).size;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function stripNulls(p: EntryPatch): EntryPatch {
+  return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v === null ? undefined : v])) as EntryPatch;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { say } from '../lang.ts';
+import { text, type Block } from '../reply.ts';
+import { defineCommand } from '../spec.ts';
+
+/** `audit` / `审计` [kind] [N]: the latest audit entries, e.g. `audit role`, `审计 budget 50`. ops_manager and admin. */
+export const auditCommand = defineCommand({
+  id: 'audit',
+  phrases: { zh: ['审计', '审计日志', '操作记录'], en: ['audit', 'audit log'] },
+  summary: { zh: '审计日志', en: 'Audit log' },
+  examples: { zh: ['审计', '审计 role'], en: ['audit', 'audit role 50'] },
+  role: 'ops_manager',
+  args: z.object({ kind: z.string().regex(/^[a-z_][a-z0-9_.]*$/, 'a kind like role or budget.approve').optional(), limit: z.number().int().min(1, 'at least 1').max(200, 'at most 200') }),
+  parse(rest) {
+    const words = rest.split(/\s+/).filter(Boolean);
+    const n = words.find((w) => /^\d+$/.test(w));
+    const kind = words.find((w) => !/^\d+$/.test(w));
+    return { ...(kind ? { kind: kind.toLowerCase() } : {}), limit: n ? Number(n) : 20 };
+  },
+  handle(ctx, a) {
+    const t = say(ctx.lang);
+    const entries = ctx.services.audit.latest(a.limit, a.kind);
+    const blocks: Block[] = [text(t(`审计日志${a.kind ? ` · ${a.kind}` : ''}（最近 ${entries.length} 条）`, `Audit log${a.kind ? ` · ${a.kind}` : ''} (latest ${entries.length})`), 'heading')];
+    if (entries.length === 0) blocks.push(text(t('还没有记录。', 'Nothing recorded yet.'), 'muted'));
+    else
+      blocks.push({
+        type: 'table',
+        columns: [t('时间', 'When'), t('类型', 'Kind'), t('操作人', 'Who'), t('内容', 'What'), t('会话', 'Where')].map((title) => ({ title, align: 'left' as const })),
+        rows: entries.map((e) => [ctx.services.calendar.formatTime(Date.parse(e.at)), e.kind, e.user, e.summary, e.conversation ?? '']),
+      });
+    blocks.push({ type: 'context', text: t(`时区 ${ctx.services.store.timeZone}`, `${ctx.services.store.timeZone} time`) });
+    return { lang: ctx.lang, blocks, data: { entries } };
+  },
+});

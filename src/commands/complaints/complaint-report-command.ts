@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { complaintReport } from '../../domain/complaints/report.ts';
+import { resolvePeriod } from '../../domain/periods.ts';
+import { channelName } from '../channels.ts';
+import { clockOfDay, periodLabel } from '../format.ts';
+import { say } from '../lang.ts';
+import { findPeriod } from '../metrics/question.ts';
+import { text } from '../reply.ts';
+import { roleName } from '../role-names.ts';
+import { defineCommand } from '../spec.ts';
+import { complaintDesk } from './complaint-access.ts';
+import { duration, severityName } from './complaint-words.ts';
+
+const periodSpec = z.object({
+  kind: z.enum(['today', 'yesterday', 'this_week', 'last_week', 'this_month', 'last_month', 'last_days', 'range']),
+  n: z.number().int().min(1).max(1096).optional(),
+  from: z.number().int().optional(),
+  to: z.number().int().optional(),
+});
+
+/** `complaint report this week` / `投诉报表 本周`: counts, response and resolution times, breaches, escalations, channels. */
+export const complaintReportCommand = defineCommand({
+  id: 'complaint-report',
+  phrases: { zh: ['投诉报表', '投诉报告', '投诉统计'], en: ['complaint report', 'complaints report'] },
+  summary: { zh: '投诉报表', en: 'Complaint report' },
+  examples: { zh: ['投诉报表 本周', '投诉报表 上月'], en: ['complaint report this week', 'complaint report last month'] },
+  role: 'staff',
+  args: z.object({ period: periodSpec }),
+  parse: (rest) => ({ period: findPeriod(rest) ?? { kind: 'this_week' } }),
+  async handle(ctx, a) {
+    const t = say(ctx.lang);
+    const { services, lang } = ctx;
+    const now = services.clock.now().getTime();
+    const period = resolvePeriod(a.period, now, services.calendar);
+    const desk = await complaintDesk(services);
+    await desk.refresh(now);
+    const r = complaintReport(desk.all, services.calendar.startOf(period.from), services.calendar.startOf(period.to + 1), desk.time);
+    const d = (v: number | undefined) => (v === undefined ? '—' : duration(v, lang));
+    const label = periodLabel(period, lang, clockOfDay);
+    const blocks = [
+      text(t(`投诉报表 · ${label}`, `Complaint report · ${label}`), 'heading'),
+      {
+        type: 'figures' as const,
+        items: [
+          { label: t('投诉', 'Complaints'), value: String(r.total) },
+          ...(['serious', 'normal', 'watch'] as const).map((s) => ({ label: severityName(s, lang), value: String(r.bySeverity[s]) })),
+          { label: t('未结', 'Still open'), value: String(r.open) },
+        ],
+      },
+      {
+        type: 'table' as const,
+        columns: [{ title: '', align: 'left' as const }, { title: t('件数', 'Count'), align: 'right' as const }, { title: t('中位数', 'Median'), align: 'right' as const }, { title: 'P90', align: 'right' as const }],
+        rows: [
+          [t('首次响应', 'First response'), String(r.firstResponse.count), d(r.firstResponse.median), d(r.firstResponse.p90)],
+          [t('解决用时', 'Resolution'), String(r.resolution.count), d(r.resolution.median), d(r.resolution.p90)],
+        ],
+      },
+      text(
+        t(
+          `超时：首次响应 ${r.breaches.firstResponse} 件，解决 ${r.breaches.resolution} 件。升级：${roleName('cs_lead', 'zh')} ${r.escalations.cs_lead}，${roleName('ops_manager', 'zh')} ${r.escalations.ops_manager}，${roleName('brand_pr', 'zh')} ${r.escalations.brand_pr}。`,
+          `Breaches: first response ${r.breaches.firstResponse}, resolution ${r.breaches.resolution}. Escalations: cs lead ${r.escalations.cs_lead}, ops manager ${r.escalations.ops_manager}, brand / PR ${r.escalations.brand_pr}.`,
+        ),
+        r.breaches.firstResponse + r.breaches.resolution ? 'warning' : 'normal',
+      ),
+    ];
+    if (r.byChannel.length) {
+      blocks.push({
+        type: 'table' as const,
+        columns: [{ title: t('渠道', 'Channel'), align: 'left' as const }, { title: t('投诉', 'Complaints'), align: 'right' as const }, { title: t('严重', 'Serious'), align: 'right' as const }, { title: t('超时', 'Breached'), align: 'right' as const }],
+        rows: r.byChannel.map((c) => [c.channel ? channelName(c.channel, lang) : t('未注明', 'not given'), String(c.count), String(c.serious), String(c.breached)]),
+      });
+    }
+    blocks.push({ type: 'context', text: t(`用时按工作时间计，不含等待客户的暂停；时区 ${services.store.timeZone}。`, `Times count working time, excluding pauses while waiting on the customer; time zone ${services.store.timeZone}.`) });
+    return { lang, blocks, summary: t(`投诉报表 ${label}`, `Complaint report ${label}`), data: { period: { from: period.from, to: period.to }, ...r } };
+  },
+});

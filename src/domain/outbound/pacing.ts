@@ -1,0 +1,127 @@
+// Paced delivery: per-platform limits, each a sliding window of `count` sends per `perMs`.
+// Usage: `const pacer = new Pacer(limits)`; `pacer.waitMs(conversation, now)` says how long
+// until a send is allowed; `pacer.record(conversation, now)` books it.
+
+/**
+ * `platform`: all sends on that platform; `conversation`: each conversation on its own;
+ * `group`: each group conversation (not a DM) on its own.
+ */
+export interface RateLimit {
+  scope: 'platform' | 'conversation' | 'group';
+  count: number;
+  perMs: number;
+}
+
+/** Limits by platform prefix of the conversation id (`telegram`, `slack`, `wechat`, `wecom`, …). */
+export type PacingConfig = Record<string, RateLimit[]>;
+
+export const DEFAULT_PACING: PacingConfig = {
+  slack: [{ scope: 'conversation', count: 1, perMs: 1000 }],
+  telegram: [
+    { scope: 'platform', count: 30, perMs: 1000 },
+    { scope: 'conversation', count: 1, perMs: 1000 },
+    { scope: 'group', count: 20, perMs: 60_000 },
+  ],
+  wechat: [
+    { scope: 'conversation', count: 1, perMs: 3000 },
+    { scope: 'platform', count: 20, perMs: 60_000 },
+  ],
+  wecom: [{ scope: 'platform', count: 20, perMs: 60_000 }],
+};
+
+export const platformOf = (conversation: string) => conversation.split(':', 1)[0];
+
+/** Telegram groups have negative chat ids; elsewhere anything that is not a DM is a group. */
+export function isGroup(conversation: string): boolean {
+  if (conversation.includes(':dm:')) return false;
+  const platform = platformOf(conversation);
+  if (platform === 'telegram') return conversation.startsWith('telegram:-');
+  return platform !== 'console';
+}
+
+/** Multiplies every limit's count (benches run a scaled-up stand-in). */
+export function scalePacing(config: PacingConfig, factor: number): PacingConfig {
+  return Object.fromEntries(Object.entries(config).map(([p, ls]) => [p, ls.map((l) => ({ ...l, count: l.count * factor }))]));
+}
+
+export class Pacer {
+  /** Send times per window key, oldest first. */
+  private readonly windows = new Map<string, number[]>();
+
+  /**
+   * `margin` widens each window a little (3% by default) so that network jitter
+   * between our clock and the platform's never adds up to a 429.
+   */
+  constructor(
+    private readonly config: PacingConfig,
+    private readonly margin = 1.03,
+  ) {}
+
+  private keys(conversation: string): { key: string; limit: RateLimit }[] {
+    const platform = platformOf(conversation);
+    const limits = this.config[platform] ?? [];
+    const out: { key: string; limit: RateLimit }[] = [];
+    for (const limit of limits) {
+      if (limit.scope === 'group' && !isGroup(conversation)) continue;
+      const key = limit.scope === 'platform' ? `${platform}|${limit.count}/${limit.perMs}` : `${conversation}|${limit.count}/${limit.perMs}`;
+      out.push({ key, limit });
+    }
+    return out;
+  }
+
+  /** Milliseconds until `conversation` may send again (0 = now), counting every limit. */
+  waitMs(conversation: string, now: number): number {
+    return Math.max(this.platformWaitMs(platformOf(conversation), now), this.conversationWaitMs(conversation, now));
+  }
+
+  /** Only the platform-wide limits. */
+  platformWaitMs(platform: string, now: number): number {
+    return this.wait(this.keys(`${platform}:`).filter((k) => k.limit.scope === 'platform'), now, `${platform}|hold`);
+  }
+
+  /** Only the limits of this one conversation. */
+  conversationWaitMs(conversation: string, now: number): number {
+    return this.wait(this.keys(conversation).filter((k) => k.limit.scope !== 'platform'), now, `${conversation}|hold`);
+  }
+
+  private wait(keys: { key: string; limit: RateLimit }[], now: number, holdKey: string): number {
+    let wait = (this.windows.get(holdKey)?.[0] ?? 0) - now;
+    for (const { key, limit } of keys) {
+      const times = this.windows.get(key);
+      if (!times || times.length < limit.count) continue;
+      const oldest = times[times.length - limit.count];
+      wait = Math.max(wait, oldest + limit.perMs * this.margin - now);
+    }
+    return Math.max(0, Math.ceil(wait));
+  }
+
+  record(conversation: string, now: number): void {
+    for (const { key, limit } of this.keys(conversation)) {
+      let times = this.windows.get(key);
+      if (!times) this.windows.set(key, (times = []));
+      times.push(now);
+      if (times.length > limit.count * 2) times.splice(0, times.length - limit.count);
+    }
+  }
+
+  /**
+   * A send booked at `bookedAt` actually left at `sentAt` (after the write-ahead):
+   * move it, so the next send is spaced from when this one really went out.
+   */
+  moved(conversation: string, bookedAt: number, sentAt: number): void {
+    if (sentAt <= bookedAt) return;
+    for (const { key } of this.keys(conversation)) {
+      const times = this.windows.get(key);
+      const i = times ? times.lastIndexOf(bookedAt) : -1;
+      if (!times || i < 0) continue;
+      times[i] = sentAt;
+      times.sort((a, b) => a - b);
+    }
+  }
+
+  /** The platform said slow down (429 with Retry-After): hold this conversation, or the whole platform, until `until`. */
+  holdUntil(conversation: string, until: number, wholePlatform = false): void {
+    const key = wholePlatform ? `${platformOf(conversation)}|hold` : `${conversation}|hold`;
+    this.windows.set(key, [Math.max(until, this.windows.get(key)?.[0] ?? 0)]);
+  }
+}

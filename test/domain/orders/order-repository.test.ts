@@ -1,0 +1,120 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LowdbDocStore } from '../../../src/adapters/store/lowdb-doc-store.ts';
+import { applyOrders, applySeries } from '../../../src/domain/orders/apply-orders.ts';
+import { OrderRepository } from '../../../src/domain/orders/order-repository.ts';
+import type { Order } from '../../../src/domain/orders/order.ts';
+import { newData, order, snapshot } from './helpers.ts';
+
+// Saving to monthly segments on disk and loading them back, including after a crash.
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'orders-repo-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function open() {
+  const data = newData();
+  const repo = new OrderRepository(new LowdbDocStore(dir), data);
+  await repo.load();
+  return { data, repo };
+}
+
+const sample: Order[] = [
+  order('1', { paid: '2026-10-31T23:59:59+08:00', customer: 'alice', channel: 'tmall', amount: 12345, couponCode: 'VIP', phone: '13800000001' }),
+  order('2', { paid: '2026-11-01T00:00:00+08:00', customer: 'bob', channel: 'jd', amount: 20000, refunded: 20000, lines: [{ sku: 'A', qty: 1, amount: 5000 }, { sku: 'B', qty: 3, amount: 15000 }] }),
+  order('3', { created: '2026-11-02T10:00:00+08:00', customer: 'carol' }),
+  order('4', { paid: '2026-11-03T12:00:00+08:00', status: 'cancelled', customer: 'dave', channel: 'douyin' }),
+  order('5', { platform: 'tmall', paid: '2026-09-15T08:00:00+08:00', customer: 'alice', channel: 'tmall', lines: [] }),
+];
+
+describe('OrderRepository', () => {
+  it('loads back exactly the orders it saved, one segment per month', async () => {
+    const a = await open();
+    expect(await applyOrders(a.data, a.repo, sample)).toEqual({ added: 5, replaced: 0 });
+    await applySeries(a.data, a.repo, 'traffic', [{ day: a.data.book.day.data[0], channel: 'tmall', value: 321 }]);
+    expect(await new LowdbDocStore(dir).list('orders/')).toEqual(['orders/2026-09', 'orders/2026-10', 'orders/2026-11']);
+    const b = await open();
+    expect(snapshot(b.data)).toEqual(snapshot(a.data));
+    expect(b.data.traffic.toRows()).toEqual(a.data.traffic.toRows());
+    expect(b.repo.rev).toBe(a.repo.rev);
+    expect(b.data.rollups.gmv).toEqual(a.data.rollups.gmv);
+  });
+
+  it('a re-imported order replaces the old one, also when it moves to another month', async () => {
+    const a = await open();
+    await applyOrders(a.data, a.repo, sample);
+    const moved = { ...sample[0], paidAt: Date.parse('2026-11-20T10:00:00+08:00'), refunded: 345 };
+    expect(await applyOrders(a.data, a.repo, [moved])).toEqual({ added: 0, replaced: 1 });
+    const b = await open();
+    expect(b.data.book.size).toBe(5);
+    expect(snapshot(b.data)['own:1']).toEqual(moved);
+    expect(await new LowdbDocStore(dir).list('orders/')).toEqual(['orders/2026-09', 'orders/2026-11']);
+  });
+
+  it('after a crash left an order in two month segments, the newer revision wins whichever loads first', async () => {
+    for (const [first, second] of [
+      ['2026-10-20T10:00:00+08:00', '2026-11-20T10:00:00+08:00'],
+      ['2026-11-20T10:00:00+08:00', '2026-10-20T10:00:00+08:00'],
+    ]) {
+      await rm(dir, { recursive: true, force: true });
+      const a = await open();
+      await applyOrders(a.data, a.repo, [order('9', { paid: first, amount: 1000 }), order('10', { paid: '2026-10-05T10:00:00+08:00' }), order('11', { paid: '2026-11-05T10:00:00+08:00' })]);
+      const oldMonth = join(dir, 'orders', `${first.slice(0, 7)}.json`);
+      const before = await readFile(oldMonth, 'utf8');
+      await applyOrders(a.data, a.repo, [order('9', { paid: second, amount: 2000 })]);
+      // The crash: the month that gained the order was written, the month that lost it was not.
+      await writeFile(oldMonth, before);
+      const b = await open();
+      expect(b.data.book.size).toBe(3);
+      expect(snapshot(b.data)['own:9']).toMatchObject({ amount: 2000, paidAt: Date.parse(second) });
+      const gmv = b.data.rollups.gmv.reduce((x, y) => x + y, 0);
+      expect(gmv).toBe(2000 + 10000 + 10000);
+      // The next save of that month heals the duplicate on disk.
+      await applyOrders(b.data, b.repo, [order('10', { paid: '2026-10-05T10:00:00+08:00', refunded: 1 })]);
+      await applyOrders(b.data, b.repo, [order('11', { paid: '2026-11-05T10:00:00+08:00', refunded: 1 })]);
+      const c = await open();
+      expect(snapshot(c.data)).toEqual(snapshot(b.data));
+    }
+  });
+
+  it('reads month segments in the first format and rewrites them in the current one when they change', async () => {
+    const v1 = {
+      v: 1,
+      key: ['own:a', 'tmall:b'],
+      channel: ['tmall', 'jd'],
+      customer: ['alice', 'bob'],
+      created: [Date.parse('2026-10-02T09:00:00+08:00'), Date.parse('2026-10-03T09:00:00+08:00')],
+      paid: [Date.parse('2026-10-02T09:05:00+08:00'), null],
+      status: [0, 2],
+      amount: [5000, 7000],
+      refunded: [100, 0],
+      coupon: ['VIP', null],
+      rev: [3, 4],
+      lines: [2, 0],
+      sku: ['A', 'B'],
+      qty: [1, 2],
+      lineAmount: [2000, 3000],
+      phones: { alice: '13900000000' },
+    };
+    await mkdir(join(dir, 'orders'), { recursive: true });
+    await writeFile(join(dir, 'orders', '2026-10.json'), JSON.stringify(v1));
+    const a = await open();
+    const want = {
+      'own:a': { platform: 'own', orderId: 'a', channel: 'tmall', customer: 'alice', createdAt: v1.created[0], paidAt: v1.paid[0], status: 'paid', amount: 5000, refunded: 100, couponCode: 'VIP', phone: '13900000000', lines: [{ sku: 'A', qty: 1, amount: 2000 }, { sku: 'B', qty: 2, amount: 3000 }] },
+      'tmall:b': { platform: 'tmall', orderId: 'b', channel: 'jd', customer: 'bob', createdAt: v1.created[1], status: 'unpaid', amount: 7000, refunded: 0, lines: [] },
+    };
+    expect(snapshot(a.data)).toEqual(want);
+    expect(a.repo.rev).toBe(4);
+    await applyOrders(a.data, a.repo, [order('c', { paid: '2026-10-09T10:00:00+08:00', customer: 'bob', phone: '13700000000' })]);
+    expect(JSON.parse(await readFile(join(dir, 'orders', '2026-10.json'), 'utf8')).v).toBe(2);
+    const b = await open();
+    expect(snapshot(b.data)).toEqual({ ...want, 'tmall:b': { ...want['tmall:b'], phone: '13700000000' }, 'own:c': snapshot(a.data)['own:c'] });
+    expect(b.repo.rev).toBe(5);
+  });
+});
