@@ -4,10 +4,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // Runs every bench/*.bench.ts module in name order; each prints its own lines.
 // `npm run bench -- foundation` runs only the modules whose name contains "foundation".
+// A module that takes longer than BENCH_TIMEOUT_S (default 600) is reported and left behind.
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 const files = (await readdir(here)).filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.includes(o)))).sort();
+const timeoutMs = Number(process.env.BENCH_TIMEOUT_S ?? 600) * 1000;
 let failed = 0;
 for (const f of files) {
   console.log(`\n=== ${f} ===`);
@@ -16,11 +18,18 @@ for (const f of files) {
     console.log(`  (skipped: ${f} exports no run())`);
     continue;
   }
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await mod.run();
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    await Promise.race([mod.run(), timedOut]);
   } catch (err) {
     failed++;
     console.log(`  ERROR in ${f}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  } finally {
+    clearTimeout(timer);
   }
 }
-if (failed) process.exitCode = 1;
+// Exit even if a module left a server or timer running.
+process.exit(failed || process.exitCode ? 1 : 0);

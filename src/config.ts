@@ -50,14 +50,13 @@ export const configSchema = z.object({
   TEMPLATES_DIR: optionalString,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'debug, info, warn, error or silent' }).default('info'),
   TICK_CRON: z.string().default('* * * * *'),
-  // The outbound engine (issue 3): pacing overrides, retries, late note, quiet hours, durability.
+  // The outbound engine (issue 3): pacing overrides, retries, late note, durability. Quiet hours are the playbook's.
   OUTBOX_RATE_LIMITS: z.string().default('').refine((v) => parsePacingOverride(v) !== undefined, 'platform=scope:count/seconds,… like telegram=platform:30/1,conversation:1/1,group:20/60;slack=conversation:1/1'),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number({ error: 'a whole number like 5' }).int('a whole number like 5').min(1, 'at least 1').max(50, 'at most 50').default(5),
   OUTBOX_BACKOFF_MS: z.coerce.number({ error: 'milliseconds like 1000' }).int('whole milliseconds').min(1, 'at least 1').default(1000),
   OUTBOX_BACKOFF_MAX_MS: z.coerce.number({ error: 'milliseconds like 60000' }).int('whole milliseconds').min(1, 'at least 1').default(60_000),
   OUTBOX_LATE_AFTER_MIN: z.coerce.number({ error: 'minutes like 10' }).min(0, '0 or more minutes').default(10),
   OUTBOX_FSYNC: z.enum(['true', 'false'], { error: 'true or false' }).default('true').transform((v) => v === 'true'),
-  QUIET_HOURS: z.string().default('22:00-08:00').refine((v) => v === '' || /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(v), 'a local time range like 22:00-08:00 (empty for none)'),
 
   SLACK_BOT_TOKEN: optionalString,
   SLACK_APP_TOKEN: optionalString,
@@ -68,7 +67,7 @@ export const configSchema = z.object({
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_API_ROOT: url,
   TELEGRAM_WEBHOOK_URL: url,
-  TELEGRAM_WEBHOOK_SECRET: optionalString,
+  TELEGRAM_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), '1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram secret_token)'),
   TELEGRAM_WEBHOOK_PORT: port(8443),
 
   WECHATY_PUPPET: optionalString,

@@ -14,7 +14,9 @@ import { complaintReportCommand } from './complaints/complaint-report-command.ts
 import { complaintsListCommand } from './complaints/complaints-list-command.ts';
 import { complaintStepCommands } from './complaints/work-commands.ts';
 import { cancelCommand, confirmCommand } from './confirm/confirm-commands.ts';
+import { memberCommands } from './members/member-commands.ts';
 import { helpCommand } from './help-command.ts';
+import { campaignCommands } from './campaigns/campaign-command-list.ts';
 import { metricCommand } from './metrics/metric-command.ts';
 import { Registry } from './registry.ts';
 
@@ -27,6 +29,8 @@ export function buildRegistry(): Registry {
   registry.add(whoamiCommand, grantCommand, revokeCommand, auditCommand, outboxCommand, outboxFailedCommand, outboxRetryCommand, briefCommand);
   registry.add(complaintCommand, complaintNewCommand, complaintsListCommand, complaintReportCommand, ...complaintStepCommands);
   registry.add(confirmCommand, cancelCommand);
+  registry.add(...campaignCommands);
+  registry.add(...memberCommands);
   registry.add(helpCommand(registry));
   return registry;
 }

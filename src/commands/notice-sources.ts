@@ -4,6 +4,7 @@ import { checklistNoticeSource } from './checklists/checklist-notices.ts';
 import { approvalNotices } from './approvals/approval-notices.ts';
 import { complaintEscalations } from './complaints/complaint-notices.ts';
 import type { NoticeSource } from './notices.ts';
+import { campaignNotices } from './campaigns/campaign-notices.ts';
 
 /**
  * Every feature that makes the bot speak first. The scheduler tick calls `collect(now)` on each,
@@ -18,5 +19,6 @@ export function buildNoticeSources(): NoticeSource[] {
     checklistNoticeSource,
     cadenceNoticeSource,
     complaintEscalations,
+    campaignNotices,
   ];
 }

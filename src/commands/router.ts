@@ -38,7 +38,7 @@ export class Bot {
       if (!holds(roles, spec.role) && !(spec.alsoRoles ?? []).some((r) => holds(roles, r))) {
         return {
           lang,
-          blocks: [text(t(`这个操作需要「${roleName(spec.role, 'zh')}」角色（${spec.role}）。请管理员用 grant 授权。`, `This needs the ${roleName(spec.role, 'en')} role (${spec.role}). Ask an admin to grant it.`), 'warning')],
+          blocks: [text(t(`这个操作需要「${roleName(spec.role, 'zh')}」角色（${spec.role}）${(spec.alsoRoles ?? []).map((r) => `或「${roleName(r, 'zh')}」（${r}）`).join('')}。请管理员用 grant 授权。`, `This needs the ${roleName(spec.role, 'en')} role (${spec.role})${(spec.alsoRoles ?? []).map((r) => ` or ${roleName(r, 'en')} (${r})`).join('')}. Ask an admin to grant it.`), 'warning')],
           data: { error: 'forbidden', command: spec.id, needs: spec.role },
         };
       }
@@ -46,9 +46,11 @@ export class Bot {
       const checked = spec.args.safeParse(rawArgs);
       if (!checked.success) {
         const ex = spec.examples[lang][0] ?? spec.examples.en[0];
-        // Our own schema messages read like "a delay like 3d"; zod's generic ones are not worth showing.
+        // Our own schema messages read like "a delay like 3d" (or "3天这样的时长 | a delay like 3d");
+        // zod's generic ones are not worth showing, and an English-only one is not shown to a Chinese asker.
         const first = checked.error.issues[0]?.message ?? '';
-        const why = /^(a|an|at|on|one|the|zh|en) /.test(first) ? first : '';
+        const [zhWhy, enWhy] = first.includes(' | ') ? first.split(' | ') : [/[\u4e00-\u9fff]/.test(first) ? first : '', first];
+        const why = lang === 'zh' ? zhWhy : /^(a|an|at|on|one|the) /.test(enWhy) ? enWhy : '';
         return this.problemReply(lang, new BotError('bad_args', { zh: `「${spec.summary.zh}」没看懂${why ? `：${why}` : ''}`, en: `${spec.summary.en}: I couldn't read that${why ? ` — expected ${why}` : ''}` }, { zh: spec.examples.zh[0] ?? ex, en: spec.examples.en[0] ?? ex }));
       }
       return await spec.handle(ctx, checked.data);

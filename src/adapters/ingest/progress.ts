@@ -11,13 +11,17 @@ const MB = 1 << 20;
 export function progressBar(label: string, totalBytes: number, wanted: boolean): Progress | undefined {
   if (!wanted || !process.stderr.isTTY || totalBytes < 4 * MB) return undefined;
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: `${label} {bar} {percentage}% | {value}/{total} MB | {eta}s left`, hideCursor: true, clearOnComplete: true },
+    { stream: process.stderr, format: `${label} {bar} {percentage}% | {value}/{total} MB | {eta_formatted} left`, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   bar.start(Math.ceil(totalBytes / MB), 0);
   return {
     update: (done) => bar.update(Math.floor(done / MB)),
-    stop: () => bar.stop(),
+    stop: () => {
+      bar.stop();
+      // Saving the touched months comes next and can take a moment on a large file.
+      process.stderr.write(`${label}: read ${Math.ceil(totalBytes / MB)} MB, saving…\n`);
+    },
   };
 }
 

@@ -102,28 +102,45 @@ export class Dispatcher {
     this.stopped = false;
     const report = emptyReport();
     const queues = new Map<string, number[]>();
-    for (const id of this.store.idsIn('pending')) {
-      const e = this.store.get(id)!;
-      if (!this.adapters.has(platformOf(e.conversation))) continue;
-      const q = queues.get(e.conversation);
-      if (q) q.push(id);
-      else queues.set(e.conversation, [id]);
-    }
     // One heap per platform, so a full platform-wide window is checked once, not per conversation.
     const heaps = new Map<string, TimeHeap<string>>();
+    /** Conversations in a heap or with a send in flight. */
+    const active = new Set<string>();
     const schedule = (conv: string, at: number) => {
       const p = platformOf(conv);
       let h = heaps.get(p);
       if (!h) heaps.set(p, (h = new TimeHeap()));
       h.push(at, conv);
+      active.add(conv);
     };
-    const nowAtStart = this.now();
-    for (const conv of queues.keys()) schedule(conv, nowAtStart);
+    // Entries queued while this drain runs (a complaint escalation during a long campaign) join it.
+    let seen = 0;
+    const takeNew = (ids: Iterable<number>, now: number) => {
+      for (const id of ids) {
+        const e = this.store.get(id)!;
+        if (e.state !== 'pending' || !this.adapters.has(platformOf(e.conversation))) continue;
+        const q = queues.get(e.conversation);
+        if (q) q.push(id);
+        else queues.set(e.conversation, [id]);
+        if (!active.has(e.conversation)) schedule(e.conversation, now);
+      }
+    };
+    seen = this.store.lastId();
+    takeNew(this.store.idsIn('pending'), this.now());
     const inFlight = new Set<Promise<void>>();
+    // One promise that any finishing send resolves, rather than racing every send in flight.
+    let wake = () => {};
+    const woken = () => new Promise<void>((r) => (wake = r));
     const maxInFlight = this.opts.maxInFlight ?? 16;
 
     while (!this.stopped) {
       const now = this.now();
+      const last = this.store.lastId();
+      if (last > seen) {
+        const from = seen;
+        seen = last;
+        takeNew(Array.from({ length: last - from }, (_, i) => from + 1 + i), now);
+      }
       let launched = false;
       let nextAt = Infinity;
       for (const [platform, heap] of heaps) {
@@ -138,20 +155,33 @@ export class Dispatcher {
           const conv = top.value;
           const q = queues.get(conv)!;
           while (q.length && this.store.get(q[0])!.state !== 'pending') q.shift();
-          if (q.length === 0) continue;
-          const head = this.store.get(q[0])!;
-          const readyAt = Math.max(ms(head.notBefore), ms(head.retryAt));
+          // The first entry that is due: one held for quiet hours waits without holding up the rest;
+          // one in backoff keeps its place, so a conversation's messages stay in order.
+          const at = q.findIndex((id) => ms(this.store.get(id)!.notBefore) <= now);
+          if (at < 0) {
+            active.delete(conv); // nothing due here now: the next tick looks again
+            continue;
+          }
+          const head = this.store.get(q[at])!;
+          const readyAt = ms(head.retryAt);
           const cWait = this.pacer.conversationWaitMs(conv, now);
-          if (readyAt > now && !head.retryAt) continue; // not due yet (quiet hours): next tick
           if (readyAt > now || cWait > 0) {
             schedule(conv, Math.max(readyAt, now + cWait));
             continue;
           }
           this.pacer.record(conv, now); // booked now, so the next pick sees the window taken
-          const p: Promise<void> = this.attempt(head, report, now).then((requeue) => {
+          const attempt = this.attempt(head, report, now).catch((err: unknown) => {
+            // The store failed: leave the entry as it is on disk (a restart recovers it) and stop this conversation.
+            this.log.error({ err, id: head.id }, 'outbox write failed');
+            return undefined;
+          });
+          const p: Promise<void> = attempt.then((requeue) => {
             inFlight.delete(p);
-            if (this.store.get(head.id)!.state !== 'pending') q.shift();
-            if (q.length) schedule(conv, requeue);
+            wake();
+            const i = q.indexOf(head.id);
+            if (i >= 0 && this.store.get(head.id)!.state !== 'pending') q.splice(i, 1);
+            if (q.length && requeue !== undefined) schedule(conv, requeue);
+            else active.delete(conv);
           });
           inFlight.add(p);
           launched = true;
@@ -159,10 +189,10 @@ export class Dispatcher {
         }
       }
       if (launched) continue;
-      if (inFlight.size === 0 && [...heaps.values()].every((h) => h.size === 0)) break;
+      if (inFlight.size === 0 && nextAt === Infinity && [...heaps.values()].every((h) => h.size === 0)) break;
       if (!wait && inFlight.size === 0) break;
       const delay = nextAt === Infinity ? 0 : nextAt - this.now();
-      if (inFlight.size > 0) await Promise.race([...inFlight, ...(delay > 0 && nextAt !== Infinity ? [this.sleep(delay)] : [])]);
+      if (inFlight.size > 0) await Promise.race([woken(), ...(delay > 0 && nextAt !== Infinity ? [this.sleep(delay)] : [])]);
       else await this.sleep(Math.max(1, delay));
     }
     await Promise.all(inFlight);

@@ -1,4 +1,5 @@
-import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { fdatasync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENTRY_STATES, type EntryPatch, type EntryState, type NewEntry, type OutboxEntry, type OutboxStore } from '../../domain/outbound/outbox-store.ts';
 
@@ -25,6 +26,8 @@ export class JournalOutboxStore implements OutboxStore {
   private nextId = 1;
   private lines = 0;
   private queue: { text: string; count: number; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  private flushing = false;
+  private idleWaiters: (() => void)[] = [];
   private fd: number;
 
   private constructor(
@@ -62,23 +65,21 @@ export class JournalOutboxStore implements OutboxStore {
       for (const e of snap.entries) this.put(e);
     }
     if (!existsSync(this.journalPath)) return;
-    const text = readFileSync(this.journalPath, 'utf8');
-    let good = 0; // bytes up to the end of the last whole line
-    let start = 0;
-    while (start < text.length) {
-      const end = text.indexOf('\n', start);
-      if (end < 0) break; // torn last line: never finished, so never acknowledged
-      const raw = text.slice(start, end);
-      start = end + 1;
+    const buf = readFileSync(this.journalPath);
+    let start = 0; // byte offset of the next line; everything before it was whole lines
+    for (;;) {
+      const end = buf.indexOf(10, start);
+      if (end < 0) break; // a torn last line: never finished, so never acknowledged
       try {
-        this.apply(JSON.parse(raw) as Line);
+        this.apply(JSON.parse(buf.toString('utf8', start, end)) as Line);
         this.lines++;
       } catch {
         // A line that does not parse was never acknowledged; skip it.
       }
-      good = Buffer.byteLength(text.slice(0, start));
+      start = end + 1;
     }
-    if (good < fstatSize(this.journalPath)) {
+    const good = start;
+    if (good < buf.length) {
       const fd = openSync(this.journalPath, 'r+');
       ftruncateSync(fd, good);
       closeSync(fd);
@@ -113,33 +114,50 @@ export class JournalOutboxStore implements OutboxStore {
   }
 
   /**
-   * Group commit: changes made in the same turn of the event loop go to disk in one write
-   * and one fdatasync; each caller's promise resolves once its line is on disk.
+   * Group commit: changes made while the previous write is being synced go to disk together,
+   * in one write and one fdatasync; each caller's promise resolves once its line is on disk.
+   * The sync runs off the event loop, so pacing timers are not held up by the disk.
    */
   private append(lines: Line[]): Promise<void> {
     if (lines.length === 0 || this.fd < 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       // Serialized now: the entry objects keep changing in memory before the flush.
-      // An undefined field means "cleared": it travels as null and is dropped on load.
-      const text = lines.map((l) => JSON.stringify(l, (_k, v) => (v === undefined ? null : v))).join('\n');
+      // An undefined field in a patch means "cleared": it travels as null and is dropped on load.
+      const text = lines.map((l) => JSON.stringify('u' in l ? { u: l.u, p: nullify(l.p) } : l)).join('\n');
       this.queue.push({ text, count: lines.length, resolve, reject });
-      if (this.queue.length === 1) setImmediate(() => this.flush());
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => this.flush());
+      }
     });
   }
 
   private flush(): void {
     const batch = this.queue;
     this.queue = [];
+    if (batch.length === 0) {
+      this.flushing = false;
+      for (const w of this.idleWaiters.splice(0)) w();
+      return;
+    }
+    const fail = (err: unknown) => {
+      for (const b of batch) b.reject(err);
+      this.flush();
+    };
     try {
       if (this.fd < 0) throw new Error('outbox store is closed');
       writeSync(this.fd, batch.map((b) => b.text).join('\n') + '\n');
-      if (this.opts.fsync) fdatasyncSync(this.fd);
       for (const b of batch) this.lines += b.count;
       this.maybeCompact();
-      for (const b of batch) b.resolve();
     } catch (err) {
-      for (const b of batch) b.reject(err);
+      return fail(err);
     }
+    const done = () => {
+      for (const b of batch) b.resolve();
+      this.flush();
+    };
+    if (!this.opts.fsync) return done();
+    fdatasync(this.fd, (err) => (err ? fail(err) : done()));
   }
 
   /** Called once a change is both on disk and in memory, so the snapshot includes it. */
@@ -186,6 +204,9 @@ export class JournalOutboxStore implements OutboxStore {
   idsIn(state: EntryState): number[] {
     return [...this.byState.get(state)!];
   }
+  lastId(): number {
+    return this.nextId - 1;
+  }
   counts(): Record<EntryState, number> {
     return Object.fromEntries(ENTRY_STATES.map((s) => [s, this.byState.get(s)!.size])) as Record<EntryState, number>;
   }
@@ -209,19 +230,14 @@ export class JournalOutboxStore implements OutboxStore {
   }
 
   async close(): Promise<void> {
-    if (this.queue.length) this.flush();
+    if (this.flushing) await new Promise<void>((r) => this.idleWaiters.push(r));
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
   }
 }
 
-function fstatSize(path: string): number {
-  const fd = openSync(path, 'r');
-  try {
-    return fstatSync(fd).size;
-  } finally {
-    closeSync(fd);
-  }
+function nullify(p: EntryPatch): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(p).map(([k, v]) => [k, v === undefined ? null : v]));
 }
 
 function stripNulls(p: EntryPatch): EntryPatch {

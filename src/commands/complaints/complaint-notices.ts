@@ -55,6 +55,8 @@ export const complaintEscalations: NoticeSource = {
     for (const c of desk.all) {
       if (c.status === 'resolved' && t - Date.parse(c.resolvedAt ?? c.createdAt) > RECENT_MS) continue;
       for (const step of dueSteps(c, desk.rules, desk.time, t)) {
+        // Already queued (the outbox keeps each key once): skip building its message again.
+        if (services.outboxStore.byKey(step.key)) continue;
         notices.push({
           key: step.key,
           kind: step.kind === 'warn' ? 'complaint.warning' : 'complaint.escalation',

@@ -32,9 +32,11 @@ export const segmentName = (s: Segment, lang: Lang) => (lang === 'zh' ? SEGMENT_
 export const segmentPlay = (s: Segment, lang: Lang) => (lang === 'zh' ? SEGMENT_INFO[s].playZh : SEGMENT_INFO[s].playEn);
 
 /** In a group, phones, addresses and e-mail local parts are masked in every text block. */
+export const maskForGroupText = (s: string, names: string[] = []) => maskText(s, names).replace(/\b([A-Za-z0-9])[A-Za-z0-9._%+-]*@/g, '$1***@');
+
 export function maskForGroup(blocks: Block[], direct: boolean, names: string[] = []): Block[] {
   if (direct) return blocks;
-  const mask = (s: string) => maskText(s, names).replace(/\b([A-Za-z0-9])[A-Za-z0-9._%+-]*@/g, '$1***@');
+  const mask = (s: string) => maskForGroupText(s, names);
   return blocks.map((b) => {
     if (b.type === 'text' || b.type === 'context') return { ...b, text: mask(b.text) };
     if (b.type === 'table') return { ...b, rows: b.rows.map((r) => r.map(mask)) };

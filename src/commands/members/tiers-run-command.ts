@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatDay } from '../../domain/calendar.ts';
+import { afterQuietHours } from '../../domain/checklists/reminders.ts';
 import { dmTarget } from '../../domain/members/member-links.ts';
 import { TIERS, type Tier } from '../../domain/members/tiers.ts';
 import type { MemberRules } from '../../domain/playbook/members.ts';
@@ -22,7 +23,9 @@ function preview(lang: Lang, w: Awaited<ReturnType<typeof memberWorld>>): Reply 
     const c = p.byTier[tier];
     return [tierName(tier, lang), String(c.before), String(c.after), `+${c.up}`, `-${c.down}`];
   });
-  const when = p.review
+  const when = p.firstRun
+    ? t('首次重算：按近12个月消费直接定级。', 'First run: tiers are set from the last 12 months of spend.')
+    : p.review
     ? t(`本次包含保级评审（${formatDay(p.reviewDay)}），未达保级线的会降级。`, `This run includes the retention review of ${formatDay(p.reviewDay)}: members below their keep threshold move down.`)
     : t(`降级要等下次保级评审；本次只升级。`, `Downgrades wait for the next retention review; this run only upgrades.`);
   return {
@@ -63,7 +66,15 @@ async function congratulate(services: Services, rules: MemberRules, customer: st
     blocks: [text(t(`恭喜！您已升级为${tierName(tier, lang)}会员。专属权益：${benefits}。`, `Congratulations! You are now a ${tierName(tier, lang)} member. Your benefits: ${benefits}.`)), { type: 'context', text: t('回复「退订」不再接收消息。', 'Reply "stop" to stop these messages.') }],
     summary: t(`升级为${tierName(tier, lang)}`, `Upgraded to ${tierName(tier, lang)}`),
   };
-  return services.outbox.enqueue({ key: `tier:${customer}:${tier}:${formatDay(periodDay)}`, kind: 'member.tier_upgrade', target: { conversation: dmTarget(users[0]) }, reply, dueAt: now });
+  const notBefore = afterQuietHours(services.calendar, now.getTime(), { quietFrom: rules.quietHours.from, quietTo: rules.quietHours.to });
+  return services.outbox.enqueue({
+    key: `tier:${customer}:${tier}:${formatDay(periodDay)}`,
+    kind: 'member.tier_upgrade',
+    target: { conversation: dmTarget(users[0]) },
+    reply,
+    dueAt: now,
+    ...(notBefore > now.getTime() ? { notBefore: new Date(notBefore) } : {}),
+  });
 }
 
 registerConfirmable<{ day: number }>({

@@ -31,8 +31,21 @@ export function windowHours(c: Complaint, rules: ComplaintRules): number {
   return resolutionHours(c.severity, c.category, !!c.severityBy, rules);
 }
 
+// Steps only change when the complaint does: remember them per complaint and what they were derived from.
+const memo = new WeakMap<Complaint, { sig: string; rules: ComplaintRules; time: WorkingTime; steps: Step[] }>();
+const signature = (c: Complaint) => JSON.stringify([c.severity, c.severityBy, c.status, c.cycle, c.cycleStart, c.cycleBase, c.ackAt, c.resolvedAt, c.pauses]);
+
 /** All steps of the current cycle in time order, whether or not they have come due yet. */
 export function stepsOf(c: Complaint, rules: ComplaintRules, time: WorkingTime): Step[] {
+  const sig = signature(c);
+  const hit = memo.get(c);
+  if (hit && hit.sig === sig && hit.rules === rules && hit.time === time) return hit.steps;
+  const steps = deriveSteps(c, rules, time);
+  memo.set(c, { sig, rules, time, steps });
+  return steps;
+}
+
+function deriveSteps(c: Complaint, rules: ComplaintRules, time: WorkingTime): Step[] {
   const chain = chainOf(c);
   const pauses = pausesOf(c);
   const start = Date.parse(c.cycleStart);

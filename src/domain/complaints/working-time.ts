@@ -23,6 +23,8 @@ const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.sl
 const HORIZON_DAYS = 400;
 
 export class WorkingTime {
+  /** Store-local midnights by day: time-zone lookups are the slow part of walking the calendar. */
+  private readonly midnights = new Map<number, number>();
   constructor(
     private readonly calendar: Calendar,
     private readonly hours: BusinessHours | null,
@@ -38,7 +40,8 @@ export class WorkingTime {
     const first = this.calendar.dayOf(fromMs);
     for (let day = first; day < first + HORIZON_DAYS; day++) {
       if (!this.hours.days.includes(weekday(day) + 1)) continue;
-      const base = this.calendar.startOf(day);
+      let base = this.midnights.get(day);
+      if (base === undefined) this.midnights.set(day, (base = this.calendar.startOf(day)));
       const [a, b] = [Math.max(base + open, fromMs), base + close];
       if (b > a) yield [a, b];
     }

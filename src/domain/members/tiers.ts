@@ -75,6 +75,8 @@ export interface TierPlan {
   today: Day;
   /** Whether this run applies a retention review (downgrades allowed). */
   review: boolean;
+  /** No tiers were ever applied: this run sets them from spend. */
+  firstRun: boolean;
   reviewDay: Day;
   current: Uint8Array;
   next: Uint8Array;
@@ -113,27 +115,33 @@ export function planTiers(stats: MemberStats, current: Uint8Array, rules: Member
     }
   }
   const byTier = Object.fromEntries(TIERS.map((t, i) => [t, counts[i]])) as Record<Tier, TierCount>;
-  return { today: stats.today, review, reviewDay, current, next, up, down, stay: n - up - down, byTier, upgraded: Int32Array.from(upgraded) };
+  return { today: stats.today, review, firstRun: lastReview === undefined, reviewDay, current, next, up, down, stay: n - up - down, byTier, upgraded: Int32Array.from(upgraded) };
 }
 
 interface TierDoc {
-  /** Customer (as the order book names them) → tier above member. */
-  tiers: Record<string, Tier>;
+  /** Customers above member (as the order book names them), with their tier codes as one digit each in `codes`. */
+  customers: string[];
+  codes: string;
   /** Review day last applied, YYYY-MM-DD. */
   lastReview: string | null;
   lastRunAt: string | null;
 }
 
-/** The stored tier of every member, so downgrades wait for the review. */
+/** The stored tier of every member, so downgrades wait for the review. Compact: a million tiers load in well under a second. */
 export class TierBook {
+  private byName?: Map<string, number>;
   private constructor(private readonly doc: { data: TierDoc; write(): Promise<void> }) {}
 
   static async open(docs: DocStore): Promise<TierBook> {
-    return new TierBook(await docs.open<TierDoc>('members/tiers', { tiers: {}, lastReview: null, lastRunAt: null }));
+    return new TierBook(await docs.open<TierDoc>('members/tiers', { customers: [], codes: '', lastReview: null, lastRunAt: null }));
   }
 
   tierOf(customer: string): Tier {
-    return this.doc.data.tiers[customer] ?? 'member';
+    if (!this.byName) {
+      const { customers, codes } = this.doc.data;
+      this.byName = new Map(customers.map((c, i) => [c, codes.charCodeAt(i) - 48]));
+    }
+    return TIERS[this.byName.get(customer) ?? 0];
   }
 
   lastReview(): Day | undefined {
@@ -147,24 +155,37 @@ export class TierBook {
   /** Stored tiers as codes by customer id. */
   codes(book: OrderBook): Uint8Array {
     const out = new Uint8Array(book.customers.size);
-    for (const [name, tier] of Object.entries(this.doc.data.tiers)) {
-      const id = book.customers.find(name);
-      if (id !== undefined) out[id] = TIERS.indexOf(tier);
+    const { customers, codes } = this.doc.data;
+    for (let i = 0; i < customers.length; i++) {
+      const id = book.customers.find(customers[i]);
+      if (id !== undefined) out[id] = codes.charCodeAt(i) - 48;
     }
     return out;
   }
 
   /** Stores the plan's tiers (one write). */
   async apply(plan: TierPlan, book: OrderBook, at: Date): Promise<void> {
-    const tiers: Record<string, Tier> = {};
+    const customers: string[] = [];
+    const codes: string[] = [];
     // Customers the plan does not cover (none in practice) keep their stored tier.
-    for (const [name, tier] of Object.entries(this.doc.data.tiers)) {
-      const id = book.customers.find(name);
-      if (id === undefined || id >= plan.next.length) tiers[name] = tier;
+    const old = this.doc.data;
+    for (let i = 0; i < old.customers.length; i++) {
+      const id = book.customers.find(old.customers[i]);
+      if (id === undefined || id >= plan.next.length) {
+        customers.push(old.customers[i]);
+        codes.push(old.codes[i]);
+      }
     }
     const names = book.customers.names;
-    for (let c = 0; c < plan.next.length; c++) if (plan.next[c] > 0) tiers[names[c]] = TIERS[plan.next[c]];
-    this.doc.data.tiers = tiers;
+    for (let c = 0; c < plan.next.length; c++) {
+      if (plan.next[c] > 0) {
+        customers.push(names[c]);
+        codes.push(String(plan.next[c]));
+      }
+    }
+    this.doc.data.customers = customers;
+    this.doc.data.codes = codes.join('');
+    this.byName = undefined;
     if (plan.review) this.doc.data.lastReview = formatDay(plan.reviewDay);
     this.doc.data.lastRunAt = at.toISOString();
     await this.doc.write();

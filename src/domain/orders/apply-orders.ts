@@ -1,6 +1,7 @@
 import type { Day } from '../calendar.ts';
 import type { StoreData } from '../store-data.ts';
-import type { Order } from './order.ts';
+import { NO_DAY } from './order-book.ts';
+import { orderKey, type Order } from './order.ts';
 import type { OrderRepository } from './order-repository.ts';
 
 export interface AppliedOrders {
@@ -21,11 +22,24 @@ export async function applyOrders(data: StoreData, repo: OrderRepository, orders
   const lost = new Set<string>();
   let added = 0;
   let replaced = 0;
+  let lastDay = NaN;
   for (const o of orders) {
-    const before = book.rowFor(o.platform, o.orderId);
-    if (before !== undefined) lost.add(book.segmentOf(before));
-    book.upsert(o, rev) ? replaced++ : added++;
-    gained.add(book.segmentOf(book.rowFor(o.platform, o.orderId)!));
+    const key = orderKey(o.platform, o.orderId);
+    let row = book.rowForKey(key);
+    if (row !== undefined) {
+      lost.add(book.segmentOf(row));
+      replaced++;
+    } else {
+      row = book.appendRow(key);
+      added++;
+    }
+    book.writeRow(row, o, rev);
+    // Files arrive mostly in time order: look the month up only when the day changes.
+    const day = book.day.data[row];
+    if (day !== lastDay || day === NO_DAY) {
+      lastDay = day;
+      gained.add(book.segmentOf(row));
+    }
   }
   data.refresh();
   await repo.saveMonths(gained, lost);

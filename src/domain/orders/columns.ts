@@ -46,8 +46,10 @@ export class Interner {
     let i = index.get(name);
     if (i === undefined) {
       i = this.names.length;
-      this.names.push(name);
-      index.set(name, i);
+      // Keep a copy: a name cut from a parsed file chunk would otherwise keep the whole chunk alive.
+      const own = detach(name);
+      this.names.push(own);
+      index.set(own, i);
     }
     return i;
   }
@@ -57,4 +59,9 @@ export class Interner {
   get size(): number {
     return this.names.length;
   }
+}
+
+/** A string that shares no memory with the (possibly much larger) string it was sliced from. */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }

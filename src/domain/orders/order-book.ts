@@ -11,7 +11,9 @@ export const NO_DAY = -2147483648;
  */
 export class OrderBook {
   readonly keys: string[] = [];
-  private readonly rowOf = new Map<string, number>();
+  // Key → row, built on first use: answering questions never needs it, and a
+  // million keys cost a second and ~50 MB to hash at start.
+  private rowOfMap?: Map<string, number>;
   readonly customers = new Interner();
   readonly channels = new Interner();
   readonly skus = new Interner();
@@ -48,8 +50,20 @@ export class OrderBook {
     return this.keys.length;
   }
 
+  private get rowOf(): Map<string, number> {
+    if (!this.rowOfMap) {
+      this.rowOfMap = new Map();
+      for (let i = 0; i < this.keys.length; i++) this.rowOfMap.set(this.keys[i], i);
+    }
+    return this.rowOfMap;
+  }
+
   rowFor(platform: string, orderId: string): number | undefined {
     return this.rowOf.get(orderKey(platform, orderId));
+  }
+
+  rowForKey(key: string): number | undefined {
+    return this.rowOf.get(key);
   }
 
   /** Inserts or replaces an order; returns true when it replaced an existing one. */
@@ -66,15 +80,23 @@ export class OrderBook {
    * is already here (e.g. an order recovered from two segments after a crash).
    */
   claimRow(key: string, rev: number): number | undefined {
-    let row = this.rowOf.get(key);
-    if (row === undefined) {
-      row = this.keys.length;
-      this.keys.push(key);
-      this.rowOf.set(key, row);
-      if (row >= this.capacity) this.grow(row + 1);
-      return row;
-    }
+    const row = this.rowOf.get(key);
+    if (row === undefined) return this.appendRow(key);
     return this.rev.data[row] > rev ? undefined : row;
+  }
+
+  /** A new row for a key known not to be in the book (loading segments saved without a crash). */
+  appendRow(key: string): number {
+    const row = this.keys.length;
+    this.keys.push(key);
+    this.rowOfMap?.set(key, row);
+    if (row >= this.capacity) this.grow(row + 1);
+    return row;
+  }
+
+  /** Writes an order into a row found with rowForKey or made with appendRow. */
+  writeRow(row: number, o: Order, rev: number): void {
+    this.write(row, o, rev);
   }
 
   private capacity = 0;

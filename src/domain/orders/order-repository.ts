@@ -44,6 +44,8 @@ export interface CustomerList {
 }
 
 const CUSTOMERS = 'order-customers';
+/** Present while months are being rewritten: if the process dies, the next load knows orders may be duplicated. */
+const SAVING = 'orders-saving';
 
 export class OrderRepository {
   rev = 0;
@@ -58,10 +60,12 @@ export class OrderRepository {
     book.reserve(list.data.orders, list.data.lines);
     this.savedCustomers = book.customers.size;
     list.data = { names: [], phones: [], orders: 0, lines: 0 };
+    // Only after an interrupted save can an order sit in two months; otherwise skip the lookups.
+    const interrupted = (await this.docs.list(SAVING)).includes(SAVING);
     for (const name of await this.docs.list('orders/')) {
       const doc = await this.docs.open<OrderSegment | OrderSegmentV2>(name, emptySegment());
       const seg = doc.data;
-      const rev = seg.v === 2 ? decodeSegment(book, seg) : loadV1(this.data, seg);
+      const rev = seg.v === 2 ? decodeSegment(book, seg, interrupted) : loadV1(this.data, seg);
       if (rev > this.rev) this.rev = rev;
       // Segments are read once at start; drop the parsed copy so memory holds only the columns.
       doc.data = emptySegment();
@@ -87,6 +91,9 @@ export class OrderRepository {
     const months = [...gained, ...[...lost].filter((m) => !gained.has(m))];
     if (months.length === 0) return;
     await this.saveCustomers();
+    const marker = await this.docs.open<{ months: string[] }>(SAVING, { months: [] });
+    marker.data = { months };
+    await marker.write();
     const rowsOf = new Map(months.map((m) => [m, [] as number[]]));
     for (let row = 0; row < book.size; row++) rowsOf.get(book.segmentOf(row))?.push(row);
     for (const m of months) {
@@ -100,6 +107,7 @@ export class OrderRepository {
       await doc.write();
       doc.data = emptySegment();
     }
+    await this.docs.remove(SAVING);
   }
 
   /** Rewrites the customer list when customers or phone numbers were added since it was last written. */

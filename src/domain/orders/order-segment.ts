@@ -31,15 +31,15 @@ function unb64<T extends Typed>(text: string, Ctor: { new (buffer: ArrayBuffer, 
   return out;
 }
 
-/** Local dictionary for one segment: name → index, in order of first use. */
-function dict(): { names: string[]; id: (name: string) => number } {
-  const names: string[] = [];
-  const index = new Map<string, number>();
+/** The segment's own dictionary over one of the book's interners: book id → local id, names in order of first use. */
+function dict(names: string[]): { names: string[]; id: (bookId: number) => number } {
+  const local = new Int32Array(names.length).fill(-1);
+  const used: string[] = [];
   return {
-    names,
-    id(name) {
-      let i = index.get(name);
-      if (i === undefined) index.set(name, (i = names.push(name) - 1));
+    names: used,
+    id(bookId) {
+      let i = local[bookId];
+      if (i < 0) i = local[bookId] = used.push(names[bookId]) - 1;
       return i;
     },
   };
@@ -48,9 +48,9 @@ function dict(): { names: string[]; id: (name: string) => number } {
 /** Encodes the given rows of the book (one month) as a segment. */
 export function encodeSegment(book: OrderBook, rows: ArrayLike<number>): OrderSegmentV2 {
   const n = rows.length;
-  const channels = dict();
-  const skus = dict();
-  const coupons = dict();
+  const channels = dict(book.channels.names);
+  const skus = dict(book.skus.names);
+  const coupons = dict(book.coupons.names);
   const key: string[] = new Array(n);
   const channel = new Uint8Array(n), status = new Uint8Array(n), lines = new Uint16Array(n);
   const customer = new Int32Array(n), coupon = new Int32Array(n), rev = new Int32Array(n);
@@ -62,7 +62,7 @@ export function encodeSegment(book: OrderBook, rows: ArrayLike<number>): OrderSe
   for (let i = 0; i < n; i++) {
     const row = rows[i];
     key[i] = book.keys[row];
-    channel[i] = channels.id(book.channels.names[book.channel.data[row]]);
+    channel[i] = channels.id(book.channel.data[row]);
     customer[i] = book.customer.data[row];
     created[i] = book.created.data[row];
     paid[i] = book.paid.data[row];
@@ -70,13 +70,13 @@ export function encodeSegment(book: OrderBook, rows: ArrayLike<number>): OrderSe
     amount[i] = book.amount.data[row];
     refunded[i] = book.refunded.data[row];
     const c = book.coupon.data[row];
-    coupon[i] = c < 0 ? -1 : coupons.id(book.coupons.names[c]);
+    coupon[i] = c < 0 ? -1 : coupons.id(c);
     rev[i] = book.rev.data[row];
     const start = book.lineStart.data[row];
     const count = book.lineCount.data[row];
     lines[i] = count;
     for (let j = start; j < start + count; j++, li++) {
-      sku[li] = skus.id(book.skus.names[book.lineSku.data[j]]);
+      sku[li] = skus.id(book.lineSku.data[j]);
       qty[li] = book.lineQty.data[j];
       lineAmount[li] = book.lineAmount.data[j];
     }
@@ -91,8 +91,12 @@ export function encodeSegment(book: OrderBook, rows: ArrayLike<number>): OrderSe
   };
 }
 
-/** Writes a segment's orders straight into the book's columns; returns the highest revision seen. */
-export function decodeSegment(book: OrderBook, seg: OrderSegmentV2): number {
+/**
+ * Writes a segment's orders straight into the book's columns; returns the highest
+ * revision seen. With `dedupe` (after an interrupted save) an order already in the
+ * book is kept or replaced by revision; without, every order is taken as new.
+ */
+export function decodeSegment(book: OrderBook, seg: OrderSegmentV2, dedupe: boolean): number {
   const c = seg.cols;
   const channel = unb64(c.channel, Uint8Array), status = unb64(c.status, Uint8Array), lines = unb64(c.lines, Uint16Array);
   const customer = unb64(c.customer, Int32Array), coupon = unb64(c.coupon, Int32Array), rev = unb64(c.rev, Int32Array);
@@ -111,7 +115,7 @@ export function decodeSegment(book: OrderBook, seg: OrderSegmentV2): number {
   for (let i = 0; i < seg.key.length; i++) {
     const count = lines[i];
     if (rev[i] > maxRev) maxRev = rev[i];
-    const row = book.claimRow(seg.key[i], rev[i]);
+    const row = dedupe ? book.claimRow(seg.key[i], rev[i]) : book.appendRow(seg.key[i]);
     if (row === undefined) {
       li += count;
       continue;

@@ -49,6 +49,8 @@ export interface OutboxStore {
   /** Ids of entries in a state, oldest first. */
   idsIn(state: EntryState): number[];
   counts(): Record<EntryState, number>;
+  /** The highest id given so far (0 when empty): a running dispatch picks up entries added after it started. */
+  lastId(): number;
   /** Newest first. */
   list(state: EntryState, limit: number): OutboxEntry[];
   close(): Promise<void>;

@@ -47,15 +47,27 @@ export function scalePacing(config: PacingConfig, factor: number): PacingConfig 
 export class Pacer {
   /** Send times per window key, oldest first. */
   private readonly windows = new Map<string, number[]>();
+  /** Platform-wide limits also spread sends evenly (GCRA): the theoretical time of the next send. */
+  private readonly tat = new Map<string, number>();
+  private static readonly BURST = 3;
 
   /**
-   * `margin` widens each window a little (3% by default) so that network jitter
-   * between our clock and the platform's never adds up to a 429.
+   * Each window is widened a little — by `margin` (3%) but at least `jitterMs` — so that
+   * jitter between when we send and when the platform counts never adds up to a 429.
    */
   constructor(
     private readonly config: PacingConfig,
     private readonly margin = 1.03,
+    private readonly jitterMs = 25,
   ) {}
+
+  private interval(limit: RateLimit): number {
+    return this.span(limit) / limit.count;
+  }
+
+  private span(limit: RateLimit): number {
+    return Math.max(limit.perMs * this.margin, limit.perMs + this.jitterMs);
+  }
 
   private keys(conversation: string): { key: string; limit: RateLimit }[] {
     const platform = platformOf(conversation);
@@ -90,7 +102,13 @@ export class Pacer {
       const times = this.windows.get(key);
       if (!times || times.length < limit.count) continue;
       const oldest = times[times.length - limit.count];
-      wait = Math.max(wait, oldest + limit.perMs * this.margin - now);
+      wait = Math.max(wait, oldest + this.span(limit) - now);
+    }
+    for (const { key, limit } of keys) {
+      // A full window sent at once arrives spread out and would crowd the next window at
+      // the platform's end: so platform-wide sends go out evenly, with a small burst allowance.
+      const tat = this.tat.get(key);
+      if (limit.scope === 'platform' && tat !== undefined) wait = Math.max(wait, tat - this.interval(limit) * Math.min(limit.count - 1, Pacer.BURST) - now);
     }
     return Math.max(0, Math.ceil(wait));
   }
@@ -101,6 +119,7 @@ export class Pacer {
       if (!times) this.windows.set(key, (times = []));
       times.push(now);
       if (times.length > limit.count * 2) times.splice(0, times.length - limit.count);
+      if (limit.scope === 'platform') this.tat.set(key, Math.max(this.tat.get(key) ?? now, now) + this.interval(limit));
     }
   }
 

@@ -16,6 +16,7 @@ const tierRule = (enter: number, keep: number, zh: string, en: string) =>
     .refine((t) => t.keep <= t.enter, 'a keep threshold at or below the enter threshold')
     .prefault({});
 
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 08:00');
 const mmdd = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a month-day like 01-01');
 /** Ascending breakpoints; a score counts how many are passed. */
 const breakpoints = z.array(z.number().nonnegative()).length(4, 'four breakpoints like [30, 60, 90, 180]');
@@ -51,6 +52,8 @@ export const memberRulesSchema = z
         newDays: z.number().int().positive().default(30),
       })
       .prefault({}),
+    /** Member messages (upgrade congratulations) wait for the morning inside these store-local hours. */
+    quietHours: z.object({ from: hhmm, to: hhmm }).default({ from: '22:00', to: '08:00' }),
     /** How long a `tiers run` preview waits for 确认 / confirm. */
     confirmMinutes: z.number().positive().default(10),
   })

@@ -43,6 +43,14 @@ describe('Dispatcher', () => {
     expect(sender.sent).toHaveLength(1);
   });
 
+  it('does not let a notice held for quiet hours hold up a due one in the same conversation', async () => {
+    const { outbox, sender, dispatcher } = setup();
+    await outbox.enqueue(notice('held', 'telegram:-1001', T0, { notBefore: new Date(Date.parse(T0) + 3_600_000) }));
+    await outbox.enqueue(notice('urgent', 'telegram:-1001', T0));
+    await dispatcher.drain();
+    expect(sender.sent.map((s) => s.key)).toEqual(['urgent']);
+  });
+
   it('adds a late line in the notice language when sent well after it fell due', async () => {
     const { outbox, sender, dispatcher } = setup();
     await outbox.enqueue(notice('late-en', 'telegram:1', '2026-11-26T22:55:00Z'));

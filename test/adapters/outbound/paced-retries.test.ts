@@ -43,7 +43,7 @@ describe('paced delivery against a stand-in platform', () => {
     const store = JournalOutboxStore.memory();
     await new NoticeOutbox(store, systemClock).enqueue(notice('doomed', 'telegram:1', new Date().toISOString()));
     standIn.failNext(3, 500);
-    const report = await new Dispatcher({ store, adapters: { telegram: new HttpSender('telegram', standIn.url) }, retry: { maxAttempts: 3, baseMs: 5, maxMs: 20 } }).drain();
+    const report = await new Dispatcher({ store, adapters: { telegram: new HttpSender('telegram', standIn.url) }, pacing: {}, retry: { maxAttempts: 3, baseMs: 5, maxMs: 20 } }).drain();
     expect(report.failed[0]).toMatchObject({ key: 'doomed', state: 'failed', attempts: 3, reason: 'gave up after 3 attempts: HTTP 500' });
     expect(standIn.accepted.size).toBe(0);
   });

@@ -16,6 +16,8 @@ export interface StandIn {
   /** Arrival times of accepted sends, in ms. */
   times: number[];
   tooMany: number;
+  /** 429s earned by exceeding a limit, by the limit's scope. */
+  tooManyBy: Record<string, number>;
   serverErrors: number;
   failNext(n: number, status: number, retryAfterS?: number): void;
   close(): Promise<void>;
@@ -29,6 +31,7 @@ export async function startStandIn(limits: RateLimit[] = []): Promise<StandIn> {
   let failQueue: { status: number; retryAfterS?: number }[] = [];
   let next = 1;
   const state = { tooMany: 0, serverErrors: 0 };
+  const tooManyBy: Record<string, number> = {};
 
   const limited = (conv: string, now: number): number => {
     // Milliseconds until allowed, 0 when the send fits every window.
@@ -38,7 +41,10 @@ export async function startStandIn(limits: RateLimit[] = []): Promise<StandIn> {
       const key = `${l.scope === 'platform' ? '*' : conv}|${l.count}/${l.perMs}`;
       const ts = (windows.get(key) ?? []).filter((t) => t > now - l.perMs);
       windows.set(key, ts);
-      if (ts.length >= l.count) wait = Math.max(wait, ts[ts.length - l.count] + l.perMs - now);
+      if (ts.length >= l.count) {
+        wait = Math.max(wait, ts[ts.length - l.count] + l.perMs - now);
+        tooManyBy[l.scope] = (tooManyBy[l.scope] ?? 0) + 1;
+      }
     }
     return wait;
   };
@@ -93,6 +99,7 @@ export async function startStandIn(limits: RateLimit[] = []): Promise<StandIn> {
     accepted,
     messageIds,
     times,
+    tooManyBy,
     get tooMany() {
       return state.tooMany;
     },

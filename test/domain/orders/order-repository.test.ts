@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LowdbDocStore } from '../../../src/adapters/store/lowdb-doc-store.ts';
 import { applyOrders, applySeries } from '../../../src/domain/orders/apply-orders.ts';
 import { OrderRepository } from '../../../src/domain/orders/order-repository.ts';
+import type { Doc, DocStore } from '../../../src/domain/ports.ts';
 import type { Order } from '../../../src/domain/orders/order.ts';
 import { newData, order, snapshot } from './helpers.ts';
 
@@ -65,21 +66,31 @@ describe('OrderRepository', () => {
       await rm(dir, { recursive: true, force: true });
       const a = await open();
       await applyOrders(a.data, a.repo, [order('9', { paid: first, amount: 1000 }), order('10', { paid: '2026-10-05T10:00:00+08:00' }), order('11', { paid: '2026-11-05T10:00:00+08:00' })]);
-      const oldMonth = join(dir, 'orders', `${first.slice(0, 7)}.json`);
-      const before = await readFile(oldMonth, 'utf8');
-      await applyOrders(a.data, a.repo, [order('9', { paid: second, amount: 2000 })]);
-      // The crash: the month that gained the order was written, the month that lost it was not.
-      await writeFile(oldMonth, before);
+      // The crash: the month that gained the order is written, then the process dies before the month that lost it.
+      const docs = new LowdbDocStore(dir);
+      const dying: DocStore = {
+        list: (p) => docs.list(p),
+        remove: (n) => docs.remove(n),
+        async open<T>(name: string, defaults: T): Promise<Doc<T>> {
+          const doc = await docs.open(name, defaults);
+          if (name !== `orders/${first.slice(0, 7)}`) return doc;
+          return { get data() { return doc.data; }, set data(d: T) { doc.data = d; }, write: () => Promise.reject(new Error('power cut')) };
+        },
+      };
+      const crashing = newData();
+      const repo = new OrderRepository(dying, crashing);
+      await repo.load();
+      await expect(applyOrders(crashing, repo, [order('9', { paid: second, amount: 2000 })])).rejects.toThrow('power cut');
       const b = await open();
       expect(b.data.book.size).toBe(3);
       expect(snapshot(b.data)['own:9']).toMatchObject({ amount: 2000, paidAt: Date.parse(second) });
       const gmv = b.data.rollups.gmv.reduce((x, y) => x + y, 0);
       expect(gmv).toBe(2000 + 10000 + 10000);
-      // The next save of that month heals the duplicate on disk.
-      await applyOrders(b.data, b.repo, [order('10', { paid: '2026-10-05T10:00:00+08:00', refunded: 1 })]);
-      await applyOrders(b.data, b.repo, [order('11', { paid: '2026-11-05T10:00:00+08:00', refunded: 1 })]);
+      // The next save of the months heals the duplicate on disk.
+      await applyOrders(b.data, b.repo, [order('10', { paid: '2026-10-05T10:00:00+08:00', refunded: 1 }), order('11', { paid: '2026-11-05T10:00:00+08:00', refunded: 1 })]);
       const c = await open();
       expect(snapshot(c.data)).toEqual(snapshot(b.data));
+      expect(c.data.book.size).toBe(3);
     }
   });
 

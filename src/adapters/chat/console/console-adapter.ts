@@ -27,6 +27,7 @@ export class ConsoleAdapter implements ChatAdapter {
   private user: string;
   private choices: Choice[] = [];
   private sent = 0;
+  private lines = 0;
   private closed?: Promise<void>;
 
   constructor(private readonly opts: ConsoleOptions) {
@@ -40,7 +41,8 @@ export class ConsoleAdapter implements ChatAdapter {
   toIncoming(line: string): Incoming {
     const n = /^\s*(\d{1,2})\s*$/.exec(line);
     const choice = n ? this.choices[Number(n[1]) - 1] : undefined;
-    const base = { platform: 'console' as const, conversation: this.opts.direct ? `console:dm:${this.user}` : CONSOLE_ROOM, user: `console:${this.user}`, userName: this.user, direct: !!this.opts.direct };
+    // Each typed line gets a message id, so a feature can open a thread on it (a complaint, an approval).
+    const base = { platform: 'console' as const, conversation: this.opts.direct ? `console:dm:${this.user}` : CONSOLE_ROOM, user: `console:${this.user}`, userName: this.user, direct: !!this.opts.direct, messageId: `m${++this.lines}` };
     return choice ? { ...base, action: choice.action } : { ...base, text: line };
   }
 

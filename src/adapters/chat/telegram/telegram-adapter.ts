@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Api, Bot, type Context } from 'grammy';
-import type { UserFromGetMe } from 'grammy/types';
+import type { User, UserFromGetMe } from 'grammy/types';
 import { say, type Lang } from '../../../commands/lang.ts';
 import type { Reply } from '../../../commands/reply.ts';
 import type { Logger } from '../../../domain/log.ts';
@@ -9,7 +9,7 @@ import type { DocStore } from '../../../domain/ports.ts';
 import { SendError, type ChatAdapter, type IncomingHandler, type Sent, type Target } from '../chat-adapter.ts';
 import type { CommandMenus } from './telegram-commands.ts';
 import { toSendError } from './telegram-errors.ts';
-import { addressOf } from './telegram-ids.ts';
+import { addressOf, userIdOf } from './telegram-ids.ts';
 import { callbackIncoming, isBareCommand, langOf, nameOf, toIncoming } from './telegram-incoming.ts';
 import { keyboardOf, postMessages, type Where } from './telegram-post.ts';
 import { alertText, renderTelegram, type Rendered } from './telegram-render.ts';
@@ -69,7 +69,11 @@ export class TelegramAdapter implements ChatAdapter {
     await this.setMenus();
     if (opts.webhook) return this.listen(opts.webhook);
     await new Promise<void>((resolve, reject) => {
-      bot.start({ allowed_updates: [...UPDATES], onStart: () => resolve() }).catch(reject);
+      bot.start({ allowed_updates: [...UPDATES], onStart: () => resolve() }).catch((err: unknown) => {
+        // After start this means polling stopped (e.g. 409: another process polls with this token).
+        opts.log.error({ err }, 'telegram long polling stopped');
+        reject(err);
+      });
     });
     opts.log.info({ bot: bot.botInfo.username }, 'telegram long polling');
   }
@@ -104,9 +108,10 @@ export class TelegramAdapter implements ChatAdapter {
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  private remember(from: { id: number; username?: string; first_name: string; last_name?: string }): void {
-    const id = `telegram:${from.id}`;
-    this.names.set(id, nameOf(from as Parameters<typeof nameOf>[0]));
+  /** Names people by what they wrote last, for mentions and for `@username` in commands. */
+  private remember(from: User): void {
+    const id = userIdOf(from.id);
+    this.names.set(id, nameOf(from));
     if (from.username) this.usernames.set(from.username.toLowerCase(), id);
   }
 

@@ -10,7 +10,7 @@ import { ChoiceBook, type ChoiceBookOptions } from './choice-book.ts';
 import { ConversationBook } from './conversation-book.ts';
 import { renderWechat } from './render-wechat.ts';
 import { noSuchChoice, staleChoice, unknownChoice } from './wechat-replies.ts';
-import { contactIdOf, dmConversation, parseConversation, roomConversation, wechatUser } from './wechat-ids.ts';
+import { contactIdOf, parseConversation, wechatUser } from './wechat-ids.ts';
 import { toIncoming } from './wechat-incoming.ts';
 import { readMessage, timeout, withNames } from './wechat-message.ts';
 
@@ -207,4 +207,3 @@ export class WechatAdapter implements ChatAdapter {
   }
 }
 
-export { dmConversation, roomConversation };

@@ -69,4 +69,32 @@ describe('slack button presses', () => {
     expect(h.stand.responses[1]).toMatchObject({ path: '/response/cmd-b', body: { response_type: 'ephemeral' } });
     expect(h.stand.callsOf('chat.postMessage')).toEqual([]);
   });
+
+  it('runs a real budget approval: the card from a request, a manager presses Approve twice, the card is rewritten once', async () => {
+    h = await startHarness({ env: { BOT_ADMINS: 'slack:U07ALICE01' } });
+    let n = 0;
+    const ask = async (user: string, text: string) => {
+      const before = h!.stand.posted.length;
+      await h!.form({ ...fixture('slash_command'), user_id: user, text, trigger_id: `t-${++n}`, response_url: h!.stand.responseUrl(`r${n}`) });
+      await vi.waitFor(() => expect(h!.stand.posted.length).toBe(before + 1));
+      return { args: h!.stand.callsOf('chat.postMessage').at(-1)!.args, ts: h!.stand.posted.at(-1)!.ts };
+    };
+    await ask('U07ALICE01', 'grant <@U07BOB0002|bob> ops_manager');
+    await ask('U07ALICE01', 'grant <@U07ALICE01|alice> ops_manager');
+    await ask('U07ALICE01', 'budget set 2026-11 total 100000 douyin 20000 xiaohongshu 15000 tmall 15000');
+    const card = await ask('U07CAROL03', 'budget request douyin +2000 for Double 11 live streams');
+    const buttons = (card.args.blocks as { type: string; elements?: { action_id: string; value: string; style?: string }[] }[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements!);
+    const approve = buttons.find((b) => b.style === 'primary')!;
+    expect(approve).toBeDefined();
+    const press = { ...fixture('block_actions'), container: { type: 'message', message_ts: card.ts, channel_id: 'C07OPSROOM', is_ephemeral: false }, message: { ts: card.ts }, actions: [{ ...fixture('block_actions').actions[0], action_id: approve.action_id, value: approve.value }], response_url: h.stand.responseUrl('press') };
+    await Promise.all([h.interactive(press), h.interactive(press)]);
+    await vi.waitFor(() => expect(h!.stand.callsOf('chat.update')).toHaveLength(1));
+    await h.event(fixture('message_im'));
+    await vi.waitFor(() => expect(h!.seen.at(-1)!.text).toBe('orders today'));
+    expect(h.seen.filter((i) => i.action)).toHaveLength(1);
+    const update = h.stand.callsOf('chat.update')[0].args;
+    expect(update.ts).toBe(card.ts);
+    expect((update.blocks as { type: string }[]).some((b) => b.type === 'actions')).toBe(false);
+    expect(blockText(update.blocks)).toContain('<@U07BOB0002>'); // who decided, as a mention
+  });
 });

@@ -104,7 +104,7 @@ describe('slack conversation', () => {
     await h.event(mention('Ev07GRANT2', 'U07ALICE01', '1764210800.000001', '<@UBOT> grant <@U07CAROL03|carol> ops_manager'));
     await vi.waitFor(() => expect(posts()).toHaveLength(2));
     expect(h.seen[1].text).toBe('grant slack:U07CAROL03 ops_manager');
-    expect(blockText(posts()[1].blocks)).toContain('slack:U07CAROL03');
+    expect(blockText(posts()[1].blocks)).toContain('<@U07CAROL03>'); // shown to people as a mention
     expect(h.app.services.roles.rolesOf('slack:U07CAROL03')).toContain('ops_manager');
   });
 
