@@ -1,32 +1,57 @@
 import { z } from 'zod';
-import { say } from './lang.ts';
+import { say, type Lang } from './lang.ts';
 import type { Registry } from './registry.ts';
 import { text, type Block } from './reply.ts';
 import { roleName } from './role-names.ts';
-import { defineCommand } from './spec.ts';
+import { defineCommand, type CommandSpec } from './spec.ts';
 
-/** `help` / `帮助`: what the bot can do, with examples that work as typed. */
+// `help` / `帮助`: a short menu by area that fits a phone screen; `help complaints` /
+// `帮助 投诉` lists every command of one area with an example that works as typed.
+
+const AREAS: { id: string; name: [string, string]; words: RegExp; ids: RegExp }[] = [
+  { id: 'metrics', name: ['经营数据', 'Store metrics'], words: /metric|指标|数据|gmv/i, ids: /^metric$/ },
+  { id: 'checklists', name: ['大促清单与例行提醒', 'Checklists and cadences'], words: /checklist|清单|cadence|节奏/i, ids: /^(checklist|cadence)/ },
+  { id: 'budgets', name: ['预算与审批', 'Budgets and approvals'], words: /budget|预算|审批|approv/i, ids: /^(budget|approve|reject)/ },
+  { id: 'complaints', name: ['客诉处理', 'Complaints'], words: /complain|投诉|客诉/i, ids: /^complaint/ },
+  { id: 'members', name: ['会员与发券', 'Members and coupons'], words: /member|会员|coupon|券|campaign|活动|tier|等级|segment|分层/i, ids: /^(coupon|campaign|tiers|member|segments)/ },
+  { id: 'team', name: ['团队、消息与日报', 'Team, outbox and brief'], words: /role|角色|team|团队|outbox|队列|brief|日报|audit|审计/i, ids: /^(whoami|grant|revoke|audit|outbox|brief|confirm|cancel)/ },
+];
+
+const visible = (registry: Registry) => registry.specs.filter((s) => !s.hidden && s.id !== 'help');
+
+function who(spec: CommandSpec<any>, lang: Lang): string {
+  if (spec.role === 'staff') return '';
+  const t = say(lang);
+  return t(`（需${roleName(spec.role, 'zh')}）`, ` (${roleName(spec.role, 'en')})`);
+}
+
 export const helpCommand = (registry: Registry) =>
   defineCommand({
     id: 'help',
     phrases: { zh: ['帮助', 'help', '菜单', '怎么用'], en: ['help', 'commands', '?'] },
     summary: { zh: '帮助', en: 'Help' },
-    examples: { zh: ['帮助'], en: ['help'] },
+    examples: { zh: ['帮助', '帮助 投诉'], en: ['help', 'help complaints'] },
     role: 'staff',
-    args: z.object({}),
-    parse: () => ({}),
-    handle(ctx) {
+    args: z.object({ area: z.string().optional() }),
+    parse: (rest) => (rest.trim() ? { area: rest.trim() } : {}),
+    handle(ctx, { area }) {
       const t = say(ctx.lang);
-      const blocks: Block[] = [text(t('我能做这些：', 'Here is what I can do:'), 'heading')];
-      const rows: string[][] = [];
-      for (const spec of registry.specs) {
-        if (spec.hidden || spec.id === 'help') continue;
-        const ex = spec.examples[ctx.lang].slice(0, spec.id === 'metric' ? 4 : 2).join(t('；', '; '));
-        const who = spec.role === 'staff' ? '' : t(`（需${roleName(spec.role, 'zh')}）`, ` (${roleName(spec.role, 'en')})`);
-        rows.push([`${spec.summary[ctx.lang]}${who}`, ex]);
+      const lang = ctx.lang;
+      const specs = visible(registry);
+      const chosen = area ? AREAS.find((a) => a.words.test(area) || a.id === area.toLowerCase()) : undefined;
+      if (chosen) {
+        const rows = specs.filter((s) => chosen.ids.test(s.id)).map((s) => [`${s.summary[lang]}${who(s, lang)}`, s.examples[lang][0] ?? '']);
+        return {
+          lang,
+          blocks: [text(chosen.name[lang === 'zh' ? 0 : 1], 'heading'), { type: 'table', columns: [{ title: t('功能', 'What'), align: 'left' }, { title: t('例如', 'For example'), align: 'left' }], rows }],
+        };
       }
-      blocks.push({ type: 'table', columns: [{ title: t('功能', 'What'), align: 'left' }, { title: t('例如', 'For example'), align: 'left' }], rows });
+      const blocks: Block[] = [text(t('我能做这些（发送「帮助 投诉」等看某一类的全部指令）：', 'Here is what I can do ("help complaints" etc. lists one area in full):'), 'heading')];
+      for (const a of AREAS) {
+        const examples = specs.filter((s) => a.ids.test(s.id)).flatMap((s) => s.examples[lang].slice(0, s.id === 'metric' ? 3 : 1)).slice(0, 4);
+        if (examples.length) blocks.push(text(`${a.name[lang === 'zh' ? 0 : 1]}${t('：', ': ')}${examples.join(t('　', ' · '))}`));
+      }
       blocks.push({ type: 'context', text: t('指标支持：今天/昨天/本周/上周/本月/上月/近N天/日期范围，加「按渠道」分渠道看。', 'Periods: today, yesterday, this/last week, this/last month, last N days, or a date range; add "by channel" for a breakdown.') });
-      return { lang: ctx.lang, blocks };
+      return { lang, blocks };
     },
   });

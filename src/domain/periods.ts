@@ -69,6 +69,9 @@ export function previousPeriod(p: Period): Period {
       const from = addMonths(p.from, -1);
       return { ...p, from, to: p.from - 1 };
     }
+    case 'this_week':
+      // Monday to now is compared with last Monday to the same weekday and time.
+      return { ...p, from: p.from - 7, to: p.to - 7 };
     default:
       return { ...p, from: p.from - len, to: p.to - len };
   }

@@ -33,9 +33,10 @@ describe('resolvePeriod and previousPeriod', () => {
     expect(show({ kind: 'last_month' }, '2026-03-05T10:00:00+08:00')).toMatchObject({ from: '2026-02-01', to: '2026-02-28', prevFrom: '2026-01-01', prevTo: '2026-01-31' });
   });
 
-  it('this week runs Monday to now, cut at the time of day', () => {
-    // Its previous period is left to the lead: today it is the 5 days just before (Wed–Sun), not Mon–Fri of last week.
-    expect(show({ kind: 'this_week' }, '2026-11-27T10:00:00+08:00')).toMatchObject({ from: '2026-11-23', to: '2026-11-27', cut: TEN, prevCut: TEN });
+  it('this week runs Monday to now, compared with last Monday to the same weekday and time', () => {
+    expect(show({ kind: 'this_week' }, '2026-11-27T10:00:00+08:00')).toEqual({ from: '2026-11-23', to: '2026-11-27', cut: TEN, prevFrom: '2026-11-16', prevTo: '2026-11-20', prevCut: TEN });
+    // On a Monday both are a single day.
+    expect(show({ kind: 'this_week' }, '2026-11-23T10:00:00+08:00')).toMatchObject({ from: '2026-11-23', to: '2026-11-23', prevFrom: '2026-11-16', prevTo: '2026-11-16' });
   });
 
   it('this month compares with the same day of last month, clamped at month ends', () => {

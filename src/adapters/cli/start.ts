@@ -42,6 +42,7 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
     engine.nudge(); // what the command queued goes out now, not at the next minute
     return reply;
   });
+  await engine.idle(); // piped trials see what their last command queued
   await engine.stop();
   return 0;
 }

@@ -17,6 +17,13 @@ export interface TickReport {
 }
 
 export async function runTick(services: Services, sources: NoticeSource[], dispatcher: Dispatcher, now = services.clock.now()): Promise<TickReport> {
+  const queued = await collectDue(services, sources, now);
+  const dispatch = await dispatcher.drain();
+  return { ...queued, dispatch };
+}
+
+/** The first half of a tick: what every source says is due at `now`, queued in the outbox. */
+export async function collectDue(services: Services, sources: NoticeSource[], now = services.clock.now()): Promise<Omit<TickReport, 'dispatch'>> {
   const errors: TickReport['errors'] = [];
   let collected = 0;
   let queued = 0;
@@ -34,6 +41,5 @@ export async function runTick(services: Services, sources: NoticeSource[], dispa
       services.log.error({ err, source: source.id }, 'notice source failed');
     }
   }
-  const dispatch = await dispatcher.drain();
-  return { at: now, collected, queued, dispatch, errors };
+  return { at: now, collected, queued, errors };
 }

@@ -4,6 +4,7 @@ import { Dispatcher } from '../../../src/adapters/outbound/dispatcher.ts';
 import { JournalOutboxStore } from '../../../src/adapters/outbound/journal-outbox-store.ts';
 import { NoticeOutbox } from '../../../src/adapters/outbound/notice-outbox.ts';
 import { DEFAULT_PACING } from '../../../src/domain/outbound/pacing.ts';
+import { systemClock } from '../../../src/domain/ports.ts';
 import { fakeTime, notice, RecordingSender } from './fakes.ts';
 
 const T0 = '2026-11-27T01:00:00Z';
@@ -128,6 +129,22 @@ describe('Dispatcher', () => {
     const r = await dispatcher.recover();
     expect(r.unconfirmed.map((e) => e.key)).toEqual(['mid']);
     expect(store.byKey('mid')!.reason).toMatch(/interrupted while sending/);
+  });
+
+  it('takes in entries queued while a long dispatch runs, without waiting for it to finish', async () => {
+    const store = JournalOutboxStore.memory();
+    const outbox = new NoticeOutbox(store, systemClock);
+    const sender = new RecordingSender('telegram');
+    const now = new Date().toISOString();
+    for (let i = 0; i < 5; i++) await outbox.enqueue(notice(`campaign:${i}`, 'telegram:1', now));
+    const dispatcher = new Dispatcher({ store, adapters: { telegram: sender }, pacing: { telegram: [{ scope: 'conversation', count: 1, perMs: 150 }] } });
+    const draining = dispatcher.drain();
+    await new Promise((r) => setTimeout(r, 50));
+    await outbox.enqueue(notice('escalation', 'telegram:2', now));
+    const report = await draining;
+    const order = sender.sent.map((s) => s.key);
+    expect(report.sent).toHaveLength(6);
+    expect(order.indexOf('escalation')).toBeLessThan(order.indexOf('campaign:4'));
   });
 
   it('leaves entries for a platform with no adapter pending', async () => {

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { displayWidth as stringWidth } from './display-width.ts';
 import { arrow } from '../../../commands/format.ts';
 import type { Block, Reply } from '../../../commands/reply.ts';
 

@@ -1,4 +1,4 @@
-import stringWidth_ from 'string-width';
+import { displayWidth } from '../text/display-width.ts';
 import { arrow } from '../../../commands/format.ts';
 import { say } from '../../../commands/lang.ts';
 import type { Block, Reply } from '../../../commands/reply.ts';
@@ -25,19 +25,7 @@ export interface WechatRenderOptions {
   maxBytes?: number;
 }
 
-// string-width segments graphemes (~40 µs a call, 5 ms a table). WeChat's font is proportional, so
-// alignment is approximate anyway: sum cached per-character widths instead.
-const charWidth = new Map<string, number>();
-const stringWidth = (s: string) => {
-  if (/^[\x20-\x7e]*$/.test(s)) return s.length;
-  let w = 0;
-  for (const ch of s) {
-    let c = charWidth.get(ch);
-    if (c === undefined) charWidth.set(ch, (c = stringWidth_(ch)));
-    w += c;
-  }
-  return w;
-};
+const stringWidth = displayWidth;
 
 const cut = (s: string, w: number) => {
   if (stringWidth(s) <= w) return s;
