@@ -1,33 +1,13 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { openApp } from '../../src/app.ts';
-import { ConsoleAdapter } from '../../src/adapters/chat/console/console-adapter.ts';
-import { Dispatcher } from '../../src/adapters/outbound/dispatcher.ts';
-import { runTick } from '../../src/adapters/scheduler/run-tick.ts';
-import { buildNoticeSources } from '../../src/commands/notice-sources.ts';
-import { loadConfig } from '../../src/config.ts';
-import { silentLogger } from '../../src/domain/log.ts';
+import { consoleWorld } from '../support/console-world.ts';
 
 // A manager starts a Double 11 checklist in the terminal chat, ticks items, and watches
 // reminders arrive as the days pass (the engine's tick, with a clock the test moves).
 
 async function setup(startIso: string) {
-  let now = Date.parse(startIso);
-  const clock = { now: () => new Date(now) };
-  const app = await openApp(loadConfig({ DATA_DIR: '/nonexistent', DEMO_STORE: 'off', BOT_ADMINS: 'console:boss', LOG_LEVEL: 'silent' }), { memory: true, clock, log: silentLogger });
-  const output = new PassThrough();
-  let out = '';
-  output.on('data', (c) => (out += c));
-  const console_ = new ConsoleAdapter({ user: 'boss', output, prompt: false });
-  const dispatcher = new Dispatcher({ store: app.services.outboxStore, adapters: { console: console_ }, clock, sleep: async () => {} });
-  const say = async (text: string, user = 'console:boss', conversation = 'console:ops-room') => app.bot.handle({ platform: 'console', conversation, user, direct: false, text });
-  const tick = async (iso: string) => {
-    now = Date.parse(iso);
-    out = '';
-    await runTick(app.services, buildNoticeSources(), dispatcher);
-    return out;
-  };
-  return { app, say, tick };
+  const world = await consoleWorld({ start: startIso, terminalUser: 'boss', grants: [['console:boss', 'ops_manager']] });
+  const say = (text: string, user = 'console:boss', conversation = 'console:ops-room') => world.app.bot.handle({ platform: 'console', conversation, user, direct: false, text });
+  return { app: world.app, say, tick: (iso: string) => world.tick(iso) };
 }
 
 const texts = (r: { blocks: { type: string; text?: string }[] }) => r.blocks.map((b) => b.text ?? '').join('\n');

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { budgetStatus, type BudgetStatus } from '../../domain/budgets/status.ts';
 import { toMajor } from '../../domain/money.ts';
 import { channelName } from '../channels.ts';
@@ -6,7 +5,7 @@ import { formatMoney } from '../format.ts';
 import { say } from '../lang.ts';
 import { text, type Block } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
-import { budgetScene, readMonth } from './budget-context.ts';
+import { budgetScene, monthArg, parseMonthArg } from './budget-context.ts';
 import { lightIcon, pct, reasonText } from './budget-text.ts';
 
 /** `--json`: money in major units, like the metric answers. */
@@ -22,8 +21,8 @@ export const budgetCommand = defineCommand({
   summary: { zh: '营销预算与花费进度', en: 'Marketing budget and pacing' },
   examples: { zh: ['预算', '预算 2026-11'], en: ['budget', 'budget 2026-11'] },
   role: 'staff',
-  args: z.object({ month: z.string().optional(), bad: z.string().optional() }).refine((a) => !a.bad, { message: 'a month like 2026-11' }),
-  parse: (rest) => (rest ? (readMonth(rest) ? { month: readMonth(rest) } : { bad: rest }) : {}),
+  args: monthArg,
+  parse: parseMonthArg,
   async handle(ctx, args) {
     const { services, lang } = ctx;
     const t = say(lang);

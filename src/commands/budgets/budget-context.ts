@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { MONTH, type MonthBudget } from '../../domain/budgets/budget.ts';
 import { BudgetBook } from '../../domain/budgets/budget-book.ts';
 import { monthFigures, monthOf, type MonthFigures } from '../../domain/budgets/figures.ts';
@@ -37,3 +38,7 @@ export async function budgetScene(services: Services, month = currentMonth(servi
   }
   return { book, month, budget, figures: monthFigures(services.data, month, services.clock.now().getTime()), rules: budgetRules() };
 }
+
+/** The optional month argument of `budget [2026-11]` and `budget history [2026-11]`. */
+export const monthArg = z.object({ month: z.string().optional(), bad: z.string().optional() }).refine((a) => !a.bad, { message: 'a month like 2026-11' });
+export const parseMonthArg = (rest: string) => (rest ? (readMonth(rest) ? { month: readMonth(rest) } : { bad: rest }) : {});

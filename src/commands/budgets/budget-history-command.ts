@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { ApprovalBook } from '../../domain/approvals/approval-book.ts';
 import { BudgetBook } from '../../domain/budgets/budget-book.ts';
 import { at } from '../approvals/approval-kind.ts';
@@ -8,7 +7,7 @@ import { say } from '../lang.ts';
 import { text } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 import { BUDGET_CHANGE, changeOf } from './budget-approval.ts';
-import { currentMonth, readMonth } from './budget-context.ts';
+import { currentMonth, monthArg, parseMonthArg } from './budget-context.ts';
 import { changeText } from './budget-text.ts';
 
 /** `budget history` / `预算 记录`: this month's plan and change requests — who asked, who decided, why. */
@@ -18,8 +17,8 @@ export const budgetHistoryCommand = defineCommand({
   summary: { zh: '本月预算变更记录', en: "This month's budget changes" },
   examples: { zh: ['预算 记录', '预算 记录 2026-10'], en: ['budget history', 'budget history 2026-10'] },
   role: 'staff',
-  args: z.object({ month: z.string().optional(), bad: z.string().optional() }).refine((a) => !a.bad, { message: 'a month like 2026-11' }),
-  parse: (rest) => (rest ? (readMonth(rest) ? { month: readMonth(rest) } : { bad: rest }) : {}),
+  args: monthArg,
+  parse: parseMonthArg,
   async handle(ctx, args) {
     const { services, lang } = ctx;
     const t = say(lang);

@@ -77,5 +77,8 @@ describe('roles in chat', () => {
     expect(roles.entries.map((e) => e.kind)).toEqual(['role.revoke', 'role.grant', 'role.grant']);
     const zh = await say(app, 'console:bob', '审计 budget');
     expect(shown(zh)).toContain('审计日志 · budget（最近 1 条）');
+    const zhRoles = await say(app, 'console:bob', '审计 role');
+    const table = zhRoles.blocks.find((b) => b.type === 'table');
+    expect(table && table.type === 'table' ? table.rows.map((r) => r[3]) : []).toEqual(['撤销 console:dan 的「客服 (cs_agent)」', '授予 console:dan「客服 (cs_agent)」', '授予 console:bob「运营经理 (ops_manager)」']);
   });
 });

@@ -1,15 +1,7 @@
-import { PassThrough } from 'node:stream';
-import { openApp } from '../../../src/app.ts';
-import { ConsoleAdapter } from '../../../src/adapters/chat/console/console-adapter.ts';
-import { Dispatcher } from '../../../src/adapters/outbound/dispatcher.ts';
-import { runTick } from '../../../src/adapters/scheduler/run-tick.ts';
-import type { Incoming } from '../../../src/commands/incoming.ts';
-import { buildNoticeSources } from '../../../src/commands/notice-sources.ts';
 import type { Reply } from '../../../src/commands/reply.ts';
-import { loadConfig } from '../../../src/config.ts';
-import { silentLogger } from '../../../src/domain/log.ts';
 import { applyOrders, applySeries, type SeriesRow } from '../../../src/domain/orders/apply-orders.ts';
 import type { Order } from '../../../src/domain/orders/order.ts';
+import { consoleWorld } from '../../support/console-world.ts';
 
 // A store with November spend and GMV per channel, two ops managers (bob, carol), a clock
 // the test moves, and the engine's tick dispatching to a terminal chat.
@@ -20,12 +12,8 @@ export const NOW = '2026-11-20T10:00:00+08:00';
 const DAILY: Record<string, [spend: number, gmv: number]> = { douyin: [1_000, 3_000], xiaohongshu: [1_000, 1_200], tmall: [500, 2_500], jd: [500, 2_000] };
 
 export async function budgetApp(startIso = NOW) {
-  let now = Date.parse(startIso);
-  const clock = { now: () => new Date(now) };
-  const app = await openApp(loadConfig({ DATA_DIR: '/nonexistent', DEMO_STORE: 'off', BOT_ADMINS: 'console:admin', LOG_LEVEL: 'silent' }), { memory: true, clock, log: silentLogger });
-  const { data, orders, calendar, access } = app.services;
-  await access.grant('console:bob', 'ops_manager');
-  await access.grant('console:carol', 'ops_manager');
+  const world = await consoleWorld({ start: startIso, grants: [['console:bob', 'ops_manager'], ['console:carol', 'ops_manager']] });
+  const { data, orders, calendar } = world.app.services;
   const spend: SeriesRow[] = [];
   const paid: Order[] = [];
   for (let d = 1; d <= 19; d++) {
@@ -37,29 +25,7 @@ export async function budgetApp(startIso = NOW) {
   }
   await applyOrders(data, orders, paid);
   await applySeries(data, orders, 'spend', spend);
-
-  const output = new PassThrough();
-  let out = '';
-  output.on('data', (c) => (out += c));
-  const terminal = new ConsoleAdapter({ user: 'alice', output, prompt: false });
-  const dispatcher = new Dispatcher({ store: app.services.outboxStore, adapters: { console: terminal }, clock, sleep: async () => {} });
-  let msg = 100;
-  const base = (user: string): Incoming => ({ platform: 'console', conversation: 'console:ops-room', user: `console:${user}`, userName: user, direct: false, messageId: `m-${++msg}` });
-  return {
-    app,
-    terminal,
-    say: (user: string, text: string): Promise<Reply> => app.bot.handle({ ...base(user), text }),
-    /** A button press; without `lang` it carries no language hint (like the terminal's numbered choices). */
-    press: (user: string, id: string, value: string, lang?: 'zh' | 'en'): Promise<Reply> => app.bot.handle({ ...base(user), action: { id, value }, ...(lang ? { lang } : {}) }),
-    /** Moves the clock and runs the engine's tick; returns what the terminal printed. */
-    tick: async (iso: string) => {
-      now = Date.parse(iso);
-      out = '';
-      await runTick(app.services, buildNoticeSources(), dispatcher);
-      return out;
-    },
-    setNow: (iso: string) => void (now = Date.parse(iso)),
-  };
+  return { app: world.app, terminal: world.terminal, say: world.say, press: world.press, tick: (iso: string) => world.tick(iso), setNow: world.setNow };
 }
 
 export const texts = (r: Reply) => r.blocks.map((b) => ('text' in b ? b.text : b.type === 'table' ? b.rows.map((row) => row.join(' | ')).join('\n') : '')).join('\n');

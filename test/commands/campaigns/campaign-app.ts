@@ -1,17 +1,9 @@
-import { PassThrough } from 'node:stream';
-import { openApp } from '../../../src/app.ts';
-import { ConsoleAdapter } from '../../../src/adapters/chat/console/console-adapter.ts';
-import { Dispatcher } from '../../../src/adapters/outbound/dispatcher.ts';
-import { DEFAULT_PACING } from '../../../src/domain/outbound/pacing.ts';
-import { runTick } from '../../../src/adapters/scheduler/run-tick.ts';
-import type { Incoming } from '../../../src/commands/incoming.ts';
-import { buildNoticeSources } from '../../../src/commands/notice-sources.ts';
 import type { Reply } from '../../../src/commands/reply.ts';
-import { loadConfig } from '../../../src/config.ts';
-import { silentLogger } from '../../../src/domain/log.ts';
 import { MemberLinks } from '../../../src/domain/members/member-links.ts';
 import { applyOrders } from '../../../src/domain/orders/apply-orders.ts';
 import type { Order } from '../../../src/domain/orders/order.ts';
+import { DEFAULT_PACING } from '../../../src/domain/outbound/pacing.ts';
+import { consoleWorld } from '../../support/console-world.ts';
 
 // A store whose customers c01…c40 each paid one ¥100 order on Nov 20 (7 days before the
 // start, Nov 27 09:00 Shanghai); c01…c30 linked their chat account (console:m01…), c29 and
@@ -32,40 +24,15 @@ export function order(customer: string, id: string, paidIso: string, amount: num
 }
 
 export async function campaignApp(startIso = START) {
-  let now = Date.parse(startIso);
-  const clock = { now: () => new Date(now) };
-  const app = await openApp(loadConfig({ DATA_DIR: '/nonexistent', DEMO_STORE: 'off', BOT_ADMINS: 'console:admin', LOG_LEVEL: 'silent' }), { memory: true, clock, log: silentLogger });
-  const { data, orders, access, docs } = app.services;
-  await access.grant('console:alice', 'community');
-  await access.grant('console:bob', 'ops_manager');
+  const world = await consoleWorld({ start: startIso, pacing: PACING, sleepMovesClock: true, grants: [['console:alice', 'community'], ['console:bob', 'ops_manager']] });
+  const { data, orders, docs } = world.app.services;
   const paid: Order[] = [];
   for (let i = 1; i <= CUSTOMERS; i++) paid.push(order(name(i), `o-${i}`, '2026-11-20T12:00:00+08:00', 10_000));
   await applyOrders(data, orders, paid);
   const links = await MemberLinks.open(docs);
   for (let i = 1; i <= LINKED; i++) await links.link(`console:m${String(i).padStart(2, '0')}`, name(i), 'order', new Date('2026-11-13T10:00:00+08:00'));
   for (const i of [29, 30]) await links.optOut(`console:m${i}`, new Date('2026-11-21T10:00:00+08:00'));
-
-  const output = new PassThrough();
-  let out = '';
-  output.on('data', (c) => (out += c));
-  const terminal = new ConsoleAdapter({ user: 'alice', output, prompt: false });
-  const dispatcher = new Dispatcher({ store: app.services.outboxStore, adapters: { console: terminal }, pacing: PACING, clock, sleep: async (ms) => void (now += ms) });
-  let msg = 100;
-  const base = (user: string): Incoming => ({ platform: 'console', conversation: 'console:ops-room', user: `console:${user}`, userName: user, direct: false, messageId: `m-${++msg}` });
-  return {
-    app,
-    say: (user: string, text: string): Promise<Reply> => app.bot.handle({ ...base(user), text }),
-    press: (user: string, id: string, value: string): Promise<Reply> => app.bot.handle({ ...base(user), action: { id, value } }),
-    /** Moves the clock and runs the engine's tick; returns what the terminal printed. */
-    tick: async (iso?: string) => {
-      if (iso) now = Date.parse(iso);
-      out = '';
-      const report = await runTick(app.services, buildNoticeSources(), dispatcher);
-      return { out, report };
-    },
-    setNow: (iso: string) => void (now = Date.parse(iso)),
-    now: () => now,
-  };
+  return { app: world.app, say: world.say, press: (user: string, id: string, value: string) => world.press(user, id, value), tick: world.run, setNow: world.setNow, now: world.now };
 }
 
 export const texts = (r: Reply) =>
