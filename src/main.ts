@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
+import { checkPlaybook } from './domain/playbook/check.ts';
+import { PlaybookError, playbookFile } from './domain/playbook/load.ts';
 import { askCommand } from './adapters/cli/ask.ts';
 import { demoCommand } from './adapters/cli/demo.ts';
 import { importCommand } from './adapters/cli/import.ts';
@@ -57,10 +59,11 @@ async function main(argv: string[]): Promise<number> {
 }
 
 try {
-  loadConfig(); // fail fast with one line before anything else starts
+  const config = loadConfig(); // fail fast with one line before anything else starts
+  checkPlaybook(playbookFile(config.PLAYBOOK_FILE));
   process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
-  if (err instanceof ConfigError) {
+  if (err instanceof ConfigError || err instanceof PlaybookError) {
     console.error(err.message);
     process.exitCode = 1;
   } else if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {

@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+import { checkPlaybook } from '../src/domain/playbook/check.ts';
+import { PlaybookError } from '../src/domain/playbook/load.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+// A wrong setting stops the bot with one line naming the variable and what it expects.
+
+const run = promisify(execFile);
+const bin = join(process.cwd(), 'bin/store-ops-bot.js');
+
+describe('configuration', () => {
+  it('fills defaults from an empty environment', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ DATA_DIR: './data', STORE_TIMEZONE: 'Asia/Shanghai', STORE_CURRENCY: 'CNY', BOT_LANG: 'zh', BOT_ADMINS: [], DEMO_STORE: 'auto' });
+  });
+
+  it.each([
+    ['STORE_TIMEZONE', 'Mars/Base', /STORE_TIMEZONE must be an IANA time zone like Asia\/Shanghai \(got "Mars\/Base"\)/],
+    ['STORE_CURRENCY', 'yuan', /STORE_CURRENCY must be a three-letter currency code like CNY/],
+    ['BOT_NOW', 'tomorrow-ish', /BOT_NOW must be an ISO time/],
+    ['BOT_LANG', 'fr', /BOT_LANG must be zh or en/],
+    ['BOT_ADMINS', 'alice', /BOT_ADMINS must be a comma-separated list of qualified user ids/],
+    ['SLACK_PORT', 'eighty', /SLACK_PORT must be a port number/],
+    ['TELEGRAM_API_ROOT', 'localhost:8081', /TELEGRAM_API_ROOT must be an http\(s\) URL/],
+  ])('refuses %s=%s naming the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('stops the command line with exactly one line and a non-zero exit', async () => {
+    const err = await run('node', [bin, 'ask', 'gmv today'], { env: { ...process.env, STORE_TIMEZONE: 'Mars/Base', DEMO_STORE: 'off' } }).catch((e) => e);
+    expect(err.code).toBe(1);
+    expect(err.stdout).toBe('');
+    expect(err.stderr.trim().split('\n')).toEqual(['config error: STORE_TIMEZONE must be an IANA time zone like Asia/Shanghai (got "Mars/Base")']);
+  });
+
+  it('checks the whole playbook file: unknown sections and bad values name where they are', () => {
+    expect(() => checkPlaybook({})).not.toThrow();
+    expect(() => checkPlaybook({ complaints: { firstResponseMinutes: 20 }, budgets: { minRoi: 1.2 } })).not.toThrow();
+    expect(() => checkPlaybook({ complaint: {} })).toThrow(/unknown section "complaint"/);
+    expect(() => checkPlaybook({ complaints: { firstResponseMinutes: -5 } })).toThrow(PlaybookError);
+    expect(() => checkPlaybook({ checklists: { digestAt: '9am' } })).toThrow(/checklists\.digestAt: a time like 09:00/);
+  });
+
+  it('a bad playbook file stops the command line with one line', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'pb-')), 'playbook.json');
+    writeFileSync(file, JSON.stringify({ budgets: { reserve: 2 } }));
+    const err = await run('node', [bin, 'ask', 'gmv today'], { env: { ...process.env, PLAYBOOK_FILE: file, DEMO_STORE: 'off' } }).catch((e) => e);
+    expect(err.code).toBe(1);
+    expect(err.stderr.trim().split('\n')).toHaveLength(1);
+    expect(err.stderr).toContain('playbook budgets.reserve');
+  });
+});
