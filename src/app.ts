@@ -11,6 +11,7 @@ import { fixedClock, systemClock, type Clock, type DocStore } from './domain/por
 import { StoreData } from './domain/store-data.ts';
 import { join } from 'node:path';
 import { loadTemplates } from './adapters/store/template-files.ts';
+import { readPlaybookFile } from './adapters/store/playbook-file.ts';
 import { JournalOutboxStore } from './adapters/outbound/journal-outbox-store.ts';
 import { NoticeOutbox } from './adapters/outbound/notice-outbox.ts';
 import { RoleBook } from './domain/access/role-book.ts';
@@ -63,6 +64,7 @@ export async function openApp(config: Config, opts: AppOptions = {}): Promise<Ap
     audit,
     access: roles,
     templates: loadTemplates(config.TEMPLATES_DIR),
+    playbook: readPlaybookFile(config.PLAYBOOK_FILE),
   };
   const registry = buildRegistry();
   return { config, services, bot: new Bot(services, registry, log) };

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
 import { checkPlaybook } from './domain/playbook/check.ts';
-import { PlaybookError, playbookFile } from './domain/playbook/load.ts';
+import { PlaybookError } from './domain/playbook/load.ts';
+import { readPlaybookFile } from './adapters/store/playbook-file.ts';
 import { askCommand } from './adapters/cli/ask.ts';
 import { demoCommand } from './adapters/cli/demo.ts';
 import { importCommand } from './adapters/cli/import.ts';
@@ -60,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
 
 try {
   const config = loadConfig(); // fail fast with one line before anything else starts
-  checkPlaybook(playbookFile(config.PLAYBOOK_FILE));
+  checkPlaybook(readPlaybookFile(config.PLAYBOOK_FILE));
   process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
   if (err instanceof ConfigError || err instanceof PlaybookError) {

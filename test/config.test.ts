@@ -55,4 +55,16 @@ describe('configuration', () => {
     expect(err.stderr.trim().split('\n')).toHaveLength(1);
     expect(err.stderr).toContain('playbook budgets.reserve');
   });
+
+  it('playbook overrides reach the features through the app', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'pb-')), 'playbook.json');
+    writeFileSync(file, JSON.stringify({ complaints: { firstResponseMinutes: 20 } }));
+    const { openApp } = await import('../src/app.ts');
+    const { silentLogger } = await import('../src/domain/log.ts');
+    const clock = { now: () => new Date('2026-11-27T10:00:00+08:00') };
+    const app = await openApp(loadConfig({ DEMO_STORE: 'off', PLAYBOOK_FILE: file, BOT_ADMINS: 'console:admin' }), { memory: true, clock, log: silentLogger });
+    await app.services.access.grant('console:amy', 'cs_agent');
+    const reply = await app.bot.handle({ platform: 'console', conversation: 'console:ops-room', user: 'console:amy', direct: false, text: 'complaint new parcel arrived late, customer upset' });
+    expect(JSON.stringify(reply.blocks)).toContain('2026-11-27 10:20');
+  });
 });

@@ -31,4 +31,6 @@ export interface Services {
   access: RoleEditor;
   /** Checklist and cadence templates from data/templates (validated at load). */
   templates: TemplateSet;
+  /** PLAYBOOK_FILE's overrides (empty for the defaults): pass to `complaintRules(services.playbook)` etc. */
+  playbook: Record<string, unknown>;
 }

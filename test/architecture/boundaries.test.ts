@@ -56,4 +56,12 @@ describe('architecture boundaries', () => {
     const long = files('src').filter((f) => readFileSync(f, 'utf8').split('\n').length > 500);
     expect(long).toEqual([]);
   });
+
+  it('src/domain and src/commands reach files and the environment only through ports and services', () => {
+    const offenders = [...files('src/domain'), ...files('src/commands')].filter((f) => {
+      const src = readFileSync(f, 'utf8');
+      return /from ['"]node:(fs|child_process|net|http|https)['"]/.test(src) || /process\.env/.test(src);
+    });
+    expect(offenders).toEqual([]);
+  });
 });

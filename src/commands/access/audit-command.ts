@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { say } from '../lang.ts';
+import type { AuditEntry } from '../../domain/audit.ts';
+import { isRole } from '../../domain/roles.ts';
+import { say, type Lang } from '../lang.ts';
+import { roleName } from '../role-names.ts';
 import { text, type Block } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 
@@ -26,9 +29,30 @@ export const auditCommand = defineCommand({
       blocks.push({
         type: 'table',
         columns: [t('时间', 'When'), t('类型', 'Kind'), t('操作人', 'Who'), t('内容', 'What'), t('会话', 'Where')].map((title) => ({ title, align: 'left' as const })),
-        rows: entries.map((e) => [ctx.services.calendar.formatTime(Date.parse(e.at)), e.kind, e.user, e.summary, e.conversation ?? '']),
+        rows: entries.map((e) => [ctx.services.calendar.formatTime(Date.parse(e.at)), e.kind, e.user, auditText(e, ctx.lang), e.conversation ?? '']),
       });
     blocks.push({ type: 'context', text: t(`时区 ${ctx.services.store.timeZone}`, `${ctx.services.store.timeZone} time`) });
     return { lang: ctx.lang, blocks, data: { entries } };
   },
 });
+
+/** The engine's own kinds in the asker's language (from `data`); other kinds show their English summary. */
+function auditText(e: AuditEntry, lang: Lang): string {
+  if (lang === 'en') return e.summary;
+  const d = (e.data ?? {}) as { target?: string; role?: string; id?: number; was?: string; time?: string };
+  const role = d.role && isRole(d.role) ? `${roleName(d.role, 'zh')} (${d.role})` : d.role;
+  switch (e.kind) {
+    case 'role.grant':
+      return `授予 ${d.target}「${role}」`;
+    case 'role.revoke':
+      return `撤销 ${d.target} 的「${role}」`;
+    case 'outbox.retry':
+      return `重发 #${d.id}（原状态 ${d.was}）`;
+    case 'brief.on':
+      return `开启每日简报 ${d.time}`;
+    case 'brief.off':
+      return '关闭每日简报';
+    default:
+      return e.summary;
+  }
+}

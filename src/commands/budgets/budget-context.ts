@@ -36,7 +36,7 @@ export async function budgetScene(services: Services, month = currentMonth(servi
       en: `budget set ${month} total 100000 douyin 20000 xiaohongshu 15000 tmall 15000`,
     });
   }
-  return { book, month, budget, figures: monthFigures(services.data, month, services.clock.now().getTime()), rules: budgetRules() };
+  return { book, month, budget, figures: monthFigures(services.data, month, services.clock.now().getTime()), rules: budgetRules(services.playbook) };
 }
 
 /** The optional month argument of `budget [2026-11]` and `budget history [2026-11]`. */

@@ -72,7 +72,7 @@ export const budgetSetCommand = defineCommand({
     if (allocated(a.channels) > a.total) {
       throw problem('over_total', `各渠道合计 ${formatMoney(allocated(a.channels), cur, 'zh')} 超过总额 ${formatMoney(a.total, cur, 'zh')}`, `The channels add up to ${formatMoney(allocated(a.channels), cur, 'en')}, more than the total ${formatMoney(a.total, cur, 'en')}`, EXAMPLE);
     }
-    const broken = checkAllocation(a.total, a.channels, budgetRules());
+    const broken = checkAllocation(a.total, a.channels, budgetRules(services.playbook));
     if (broken.length) {
       const list = (l: 'zh' | 'en') => broken.map((v) => violationText(v, l)).join(l === 'zh' ? '；' : '; ');
       throw problem('breaks_rules', `没有保存：${list('zh')}`, `Not saved: ${list('en')}`, EXAMPLE);

@@ -1,3 +1,4 @@
+import { memberRules } from '../../domain/playbook/members.ts';
 import { formatDay } from '../../domain/calendar.ts';
 import type { Campaign } from '../../domain/campaigns/campaign.ts';
 import { buildRun, openRun, type CampaignRun } from '../../domain/campaigns/campaign-run.ts';
@@ -47,9 +48,9 @@ export function runNotices(c: Campaign, run: CampaignRun, now: number, services:
 }
 
 /** Builds every due run of one campaign (codes written first) and returns the pushes still to queue. */
-export async function collectCampaign(c: Campaign, now: number, services: Services, rules: CampaignRules = campaignRules()): Promise<Notice[]> {
+export async function collectCampaign(c: Campaign, now: number, services: Services, rules: CampaignRules = campaignRules(services.playbook)): Promise<Notice[]> {
   const out: Notice[] = [];
-  const inputs = { data: services.data, docs: services.docs, calendar: services.calendar, rules };
+  const inputs = { data: services.data, docs: services.docs, calendar: services.calendar, rules, memberRules: memberRules(services.playbook) };
   const built = new Set<string>();
   if (c.status === 'active') {
     for (const due of dueSteps(c, now, services.calendar)) {
@@ -87,7 +88,7 @@ export const campaignNotices: NoticeSource = {
   id: 'campaigns',
   async collect(now, services) {
     const book = await settleApprovals(services);
-    const rules = campaignRules();
+    const rules = campaignRules(services.playbook);
     const out: Notice[] = [];
     let changed = false;
     for (const c of book.all()) {

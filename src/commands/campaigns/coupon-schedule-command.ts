@@ -1,3 +1,4 @@
+import { memberRules } from '../../domain/playbook/members.ts';
 import { z } from 'zod';
 import { ApprovalBook } from '../../domain/approvals/approval-book.ts';
 import { formatDay } from '../../domain/calendar.ts';
@@ -26,7 +27,7 @@ async function estimate(services: Services, w: ScheduleWords, rules: CampaignRul
   const day = services.calendar.dayOf(w.schedule.kind === 'once' ? Math.max(now, Date.parse(w.schedule.at)) : now);
   // The holdout is drawn per campaign id: the preview uses the id the campaign will most likely get.
   const id = (await CampaignBook.open(services.docs)).peekNextId();
-  const plan = await planRun({ id, audience: w.audience }, services.calendar.dayOf(now), { data: services.data, docs: services.docs, calendar: services.calendar, rules }, formatDay(day).slice(0, 7));
+  const plan = await planRun({ id, audience: w.audience }, services.calendar.dayOf(now), { data: services.data, docs: services.docs, calendar: services.calendar, rules, memberRules: memberRules(services.playbook) }, formatDay(day).slice(0, 7));
   const pushed = plan.customers.length;
   const reachable = pushed + plan.holdout.length + plan.skipped.capped;
   const faceValue = pushed * w.coupon.discount;
@@ -67,9 +68,9 @@ export const couponScheduleCommand = defineCommand({
   examples: { zh: [EXAMPLE.zh, '发券 "唤醒券 满100减20" 给 分层 沉睡 在 2026-12-01 10:00', '发券 "入会礼 满99减10" 给 入会14天 每天 10:00'], en: [EXAMPLE.en, 'coupon schedule "gold spend 300 get 50 off" to tier gold daily at 10:00', 'coupon schedule "welcome spend 99 get 10 off" to joined-14-days-ago daily at 10:00'] },
   role: 'community',
   args,
-  parse: (rest, ctx) => ({ words: readScheduleWords(rest, campaignRules(), ctx.services.calendar, ctx.services.clock.now().getTime()) }),
+  parse: (rest, ctx) => ({ words: readScheduleWords(rest, campaignRules(ctx.services.playbook), ctx.services.calendar, ctx.services.clock.now().getTime()) }),
   async handle(ctx, a) {
-    const rules = campaignRules();
+    const rules = campaignRules(ctx.services.playbook);
     const e = await estimate(ctx.services, a.words, rules);
     return askConfirmation(ctx, { kind: KIND, payload: a.words, minutes: rules.confirmMinutes, preview: preview(ctx.lang, ctx.services, a.words, e, rules) });
   },
@@ -81,7 +82,7 @@ registerConfirmable<ScheduleWords>({
   async apply(ctx: CommandContext, w) {
     const { services, lang, incoming } = ctx;
     const t = say(lang);
-    const rules = campaignRules();
+    const rules = campaignRules(ctx.services.playbook);
     const now = services.clock.now();
     if (w.schedule.kind === 'once' && Date.parse(w.schedule.at) <= now.getTime()) {
       return { lang, blocks: [text(t('计划的时间已经过去，什么也没安排。请重新发起。', 'The scheduled time has passed; nothing was scheduled. Please start again.'), 'warning')], data: { error: 'past_time' } };

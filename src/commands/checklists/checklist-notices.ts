@@ -14,7 +14,7 @@ import { dmOf } from './where.ts';
 export const checklistNoticeSource: NoticeSource = {
   id: 'checklists',
   async collect(now, services) {
-    const rules = checklistRules();
+    const rules = checklistRules(services.playbook);
     const book = await ChecklistBook.open(services.docs);
     const due = dueReminders(book.all, now.getTime(), services.calendar, rules);
     return due.map((r) => toNotice(r, services, rules));

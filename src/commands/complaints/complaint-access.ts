@@ -18,7 +18,7 @@ const desks = new WeakMap<Services, Promise<ComplaintDesk>>();
 export function complaintDesk(services: Services): Promise<ComplaintDesk> {
   let desk = desks.get(services);
   if (!desk) {
-    desk = ComplaintDesk.open(services.docs, complaintRules(), services.clock, services.calendar);
+    desk = ComplaintDesk.open(services.docs, complaintRules(services.playbook), services.clock, services.calendar);
     desks.set(services, desk);
     desk.catch(() => desks.delete(services));
   }

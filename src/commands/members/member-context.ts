@@ -20,7 +20,7 @@ export interface MemberWorld {
 }
 
 export async function memberWorld(services: Services, today?: number): Promise<MemberWorld> {
-  const rules = memberRules();
+  const rules = memberRules(services.playbook);
   const day = today ?? services.calendar.dayOf(services.clock.now().getTime());
   const [tiers, links] = await Promise.all([TierBook.open(services.docs), MemberLinks.open(services.docs)]);
   const evaluation = evaluateMembers(services.data, day, rules, tiers.codes(services.data.book), tiers.lastReview());

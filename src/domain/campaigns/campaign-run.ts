@@ -1,5 +1,6 @@
 import type { Calendar } from '../calendar.ts';
 import { MemberAudiences } from '../members/audiences.ts';
+import type { MemberRules } from '../playbook/members.ts';
 import type { CampaignRules } from '../playbook/campaigns.ts';
 import type { DocStore } from '../ports.ts';
 import type { StoreData } from '../store-data.ts';
@@ -78,11 +79,13 @@ export interface RunInputs {
   docs: DocStore;
   calendar: Calendar;
   rules: CampaignRules;
+  /** Segment and tier rules from the playbook; the defaults when absent. */
+  memberRules?: MemberRules;
 }
 
 /** Splits an audience into pushed / held out / skipped without writing anything (also the preview). */
 export async function planRun(c: Pick<Campaign, 'id' | 'audience'>, day: number, inp: RunInputs, month?: string) {
-  const aud = await MemberAudiences.open({ data: inp.data, docs: inp.docs, calendar: inp.calendar, today: day });
+  const aud = await MemberAudiences.open({ data: inp.data, docs: inp.docs, calendar: inp.calendar, today: day, ...(inp.memberRules ? { rules: inp.memberRules } : {}) });
   const ids = selectAudience(aud, c.audience);
   const names = inp.data.book.customers.names;
   const links = aud.deps.links;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { playbookSection, readPlaybookFile } from './load.ts';
+import { playbookSection } from './load.ts';
 
 // The budget rules from the operating playbook; PLAYBOOK_FILE may override any of them
 // under "budgets", e.g. {"budgets": {"caps": {"douyin": 0.3}, "minRoi": 1.2}}.
@@ -30,6 +30,6 @@ export type BudgetRules = z.infer<typeof budgetRulesSchema>;
 export const defaultBudgetRules = (): BudgetRules => budgetRulesSchema.parse({});
 
 /** The rules in force: playbook defaults with the PLAYBOOK_FILE overrides. */
-export const budgetRules = (file: Record<string, unknown> = readPlaybookFile()): BudgetRules => playbookSection('budgets', budgetRulesSchema, file);
+export const budgetRules = (file: Record<string, unknown> = {}): BudgetRules => playbookSection('budgets', budgetRulesSchema, file);
 
 export const capOf = (rules: BudgetRules, channel: string) => rules.caps[channel] ?? rules.otherCap;

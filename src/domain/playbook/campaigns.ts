@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { playbookFile, playbookSection } from './load.ts';
+import { playbookSection } from './load.ts';
 
 // Coupon campaign rules from the operating playbook; PLAYBOOK_FILE may override any of them
 // under "campaigns", e.g. {"campaigns": {"monthlyCap": 3, "holdoutShare": 0.05}}.
@@ -35,4 +35,4 @@ export type CampaignRules = z.infer<typeof campaignRulesSchema>;
 export const defaultCampaignRules = (): CampaignRules => campaignRulesSchema.parse({});
 
 /** The rules in force: playbook defaults with the PLAYBOOK_FILE overrides. */
-export const campaignRules = (file: Record<string, unknown> = playbookFile()): CampaignRules => playbookSection('campaigns', campaignRulesSchema, file);
+export const campaignRules = (file: Record<string, unknown> = {}): CampaignRules => playbookSection('campaigns', campaignRulesSchema, file);

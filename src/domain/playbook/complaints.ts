@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { playbookFile, playbookSection } from './load.ts';
+import { playbookSection } from './load.ts';
 
 // The complaint SOP from the operating playbook. PLAYBOOK_FILE may override any of it
 // under "complaints", e.g. {"complaints": {"firstResponseMinutes": 20, "businessHours": {"start": "09:00", "end": "21:00"}}}.
@@ -55,4 +55,4 @@ export type ComplaintRules = z.infer<typeof complaintRulesSchema>;
 export const defaultComplaintRules = (): ComplaintRules => complaintRulesSchema.parse({});
 
 /** The rules in force: playbook defaults with the PLAYBOOK_FILE overrides. */
-export const complaintRules = (file: Record<string, unknown> = playbookFile()): ComplaintRules => playbookSection('complaints', complaintRulesSchema, file);
+export const complaintRules = (file: Record<string, unknown> = {}): ComplaintRules => playbookSection('complaints', complaintRulesSchema, file);

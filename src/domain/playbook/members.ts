@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { playbookFile, playbookSection } from './load.ts';
+import { playbookSection } from './load.ts';
 
 // Member tiers and RFM segments from the operating playbook. PLAYBOOK_FILE may override
 // any of it under "members", e.g.
@@ -64,4 +64,4 @@ export type MemberRules = z.infer<typeof memberRulesSchema>;
 export const defaultMemberRules = (): MemberRules => memberRulesSchema.parse({});
 
 /** The rules in force: playbook defaults with the PLAYBOOK_FILE overrides. */
-export const memberRules = (file: Record<string, unknown> = playbookFile()): MemberRules => playbookSection('members', memberRulesSchema, file);
+export const memberRules = (file: Record<string, unknown> = {}): MemberRules => playbookSection('members', memberRulesSchema, file);
