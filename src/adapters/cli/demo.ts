@@ -6,6 +6,8 @@ import { applyOrders, applySeries } from '../../domain/orders/apply-orders.ts';
 import { silentLogger } from '../../domain/log.ts';
 import type { Flags } from '../../main.ts';
 import { generateDemoStore } from '../demo/demo-store.ts';
+import { demoMemberLinks } from '../demo/demo-members.ts';
+import type { MemberLink } from '../../domain/members/member-links.ts';
 import { LowdbDocStore } from '../store/lowdb-doc-store.ts';
 
 /** Builds the demo store into DATA_DIR when it holds nothing yet (and DEMO_STORE is auto). */
@@ -26,6 +28,9 @@ async function buildDemo(config: Config): Promise<void> {
   await applyOrders(data, orders, store.orders);
   await applySeries(data, orders, 'traffic', store.traffic);
   await applySeries(data, orders, 'spend', store.spend);
+  const links = await app.services.docs.open<{ links: Record<string, MemberLink> }>('members/links', { links: {} });
+  links.data.links = demoMemberLinks(store.orders, clock.now().getTime());
+  await links.write();
   process.stderr.write(`demo store ready: ${store.orders.length.toLocaleString()} orders over 150 days in ${config.DATA_DIR}\n`);
 }
 
