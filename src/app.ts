@@ -11,6 +11,7 @@ import { fixedClock, systemClock, type Clock, type DocStore } from './domain/por
 import { StoreData } from './domain/store-data.ts';
 import { join } from 'node:path';
 import { loadTemplates } from './adapters/store/template-files.ts';
+import { lockDataDir } from './adapters/store/data-dir-lock.ts';
 import { readPlaybookFile } from './adapters/store/playbook-file.ts';
 import { JournalOutboxStore } from './adapters/outbound/journal-outbox-store.ts';
 import { NoticeOutbox } from './adapters/outbound/notice-outbox.ts';
@@ -43,6 +44,8 @@ export async function openApp(config: Config, opts: AppOptions = {}): Promise<Ap
   const log = opts.log ?? makeLogger(config);
   const clock = opts.clock ?? (config.BOT_NOW ? fixedClock(config.BOT_NOW) : systemClock);
   const calendar = new Calendar(config.STORE_TIMEZONE);
+  // On disk, one process owns DATA_DIR (see data-dir-lock.ts): a second one is refused, not raced.
+  if (!opts.docs && !opts.memory) lockDataDir(config.DATA_DIR);
   const docs = opts.docs ?? (opts.memory ? new MemoryDocStore() : new LowdbDocStore(config.DATA_DIR));
   const data = new StoreData(calendar);
   const orders = new OrderRepository(docs, data);

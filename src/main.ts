@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { checkPlaybook } from './domain/playbook/check.ts';
 import { PlaybookError } from './domain/playbook/load.ts';
 import { readPlaybookFile } from './adapters/store/playbook-file.ts';
+import { DataDirLocked } from './adapters/store/data-dir-lock.ts';
 import { askCommand } from './adapters/cli/ask.ts';
 import { demoCommand } from './adapters/cli/demo.ts';
 import { importCommand } from './adapters/cli/import.ts';
@@ -64,7 +65,7 @@ try {
   checkPlaybook(readPlaybookFile(config.PLAYBOOK_FILE));
   process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
-  if (err instanceof ConfigError || err instanceof PlaybookError) {
+  if (err instanceof ConfigError || err instanceof PlaybookError || err instanceof DataDirLocked) {
     console.error(err.message);
     process.exitCode = 1;
   } else if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {

@@ -9,6 +9,7 @@ import { generateDemoStore } from '../demo/demo-store.ts';
 import { demoMemberLinks } from '../demo/demo-members.ts';
 import type { MemberLink } from '../../domain/members/member-links.ts';
 import { LowdbDocStore } from '../store/lowdb-doc-store.ts';
+import { lockDataDir } from '../store/data-dir-lock.ts';
 
 /** Builds the demo store into DATA_DIR when it holds nothing yet (and DEMO_STORE is auto). */
 export async function ensureDemoStore(config: Config): Promise<boolean> {
@@ -42,8 +43,9 @@ export async function demoCommand(args: string[], _flags: Flags): Promise<number
   }
   const config = loadConfig();
   // Everything the bot wrote goes; the editable templates (data/templates) stay.
+  lockDataDir(config.DATA_DIR, 'demo reset');
   const entries = await readdir(config.DATA_DIR).catch(() => [] as string[]);
-  for (const name of entries.filter((n) => n !== 'templates')) await rm(join(config.DATA_DIR, name), { recursive: true, force: true });
+  for (const name of entries.filter((n) => n !== 'templates' && n !== 'bot.lock')) await rm(join(config.DATA_DIR, name), { recursive: true, force: true });
   await buildDemo(config);
   return 0;
 }
