@@ -2,7 +2,10 @@ import { resolve } from 'node:path';
 import { makeLogger, openApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import type { Flags } from '../../main.ts';
+import { existsSync } from 'node:fs';
 import { ImportError, importFile, type ImportSummary } from '../ingest/import-file.ts';
+import { awaitInboxResult, dropIntoInbox } from '../ingest/inbox.ts';
+import { DataDirLocked } from '../store/data-dir-lock.ts';
 
 const KINDS = ['orders', 'traffic', 'spend'] as const;
 const USAGE = 'usage: store-ops-bot import orders|traffic|spend FILE [--json]';
@@ -24,12 +27,13 @@ export async function importCommand(args: string[], flags: Flags): Promise<numbe
     return 2;
   }
   const config = loadConfig();
-  // Operators read the summary; pino's JSON lines only for warnings unless asked for debug.
-  const app = await openApp(config, { log: makeLogger({ ...config, LOG_LEVEL: config.LOG_LEVEL === 'debug' ? 'debug' : 'warn' }, true) });
   let s: ImportSummary;
   try {
+    // Operators read the summary; pino's JSON lines only for warnings unless asked for debug.
+    const app = await openApp(config, { log: makeLogger({ ...config, LOG_LEVEL: config.LOG_LEVEL === 'debug' ? 'debug' : 'warn' }, true) });
     s = await importFile(resolve(file), kind as (typeof KINDS)[number], app.services, { progress: true });
   } catch (err) {
+    if (err instanceof DataDirLocked) return importThroughRunningBot(config.DATA_DIR, kind as (typeof KINDS)[number], resolve(file), err.pid, !!flags.json);
     if (!(err instanceof ImportError)) throw err;
     console.error(err.message);
     return 1;
@@ -38,6 +42,28 @@ export async function importCommand(args: string[], flags: Flags): Promise<numbe
   else console.log(describe(s));
   // Nothing usable at all is a failure; some bad rows next to good ones are reported, not fatal.
   return s.added + s.replaced === 0 && s.bad > 0 ? 1 : 0;
+}
+
+/** The bot is running on DATA_DIR: hand it the file through the inbox and print its result. */
+async function importThroughRunningBot(dataDir: string, kind: (typeof KINDS)[number], file: string, pid: number, json: boolean): Promise<number> {
+  if (!existsSync(file)) {
+    console.error(`cannot import ${file}: no such file; nothing was imported`);
+    return 1;
+  }
+  const name = await dropIntoInbox(dataDir, kind, file);
+  console.error(`the bot is running on ${dataDir} (pid ${pid}): handed ${file} to it …`);
+  const result = await awaitInboxResult(dataDir, name, 15 * 60_000);
+  if (!result) {
+    console.error(`the running bot has not imported it yet; it stays queued in ${dataDir}/inbox/${kind}/${name}`);
+    return 1;
+  }
+  if (!result.ok) {
+    console.error(result.error);
+    return 1;
+  }
+  if (json) console.log(JSON.stringify(result.summary, null, 2));
+  else console.log(describe(result.summary));
+  return result.summary.added + result.summary.replaced === 0 && result.summary.bad > 0 ? 1 : 0;
 }
 
 export function describe(s: ImportSummary): string {

@@ -5,6 +5,7 @@ import { ConsoleAdapter } from '../chat/console/console-adapter.ts';
 import { buildChatAdapters } from '../chat/platforms.ts';
 import { ensureDemoStore } from './demo.ts';
 import { OutboundEngine } from '../scheduler/engine.ts';
+import { InboxWatcher } from '../ingest/inbox.ts';
 
 /** `npm start`: the platforms that have tokens, or the terminal chat when none has. */
 export async function startCommand(_args: string[], flags: Flags): Promise<number> {
@@ -17,8 +18,11 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
     const handler = (incoming: Parameters<typeof app.bot.handle>[0]) => app.bot.handle(incoming);
     for (const p of platforms) await p.start(handler);
     const engine = await OutboundEngine.start(app, platforms); // scheduled and queued messages, paced per platform
+    const inbox = new InboxWatcher(config.DATA_DIR, app.services, app.services.log); // `import` run beside the bot
+    inbox.start();
     app.services.log.info({ platforms: platforms.map((p) => p.platform) }, 'bot started');
     const stop = async () => {
+      await inbox.stop();
       await engine.stop();
       for (const p of platforms) await p.stop();
       process.exit(0);
@@ -37,12 +41,17 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
   );
   // The engine prints what the bot sends first (daily brief, reminders) into this chat.
   const engine = await OutboundEngine.start(app, [console_]);
+  const inbox = new InboxWatcher(config.DATA_DIR, app.services, app.services.log, 2_000, (kind, name, r) =>
+    console_.output.write(r.ok ? `\n📥 imported ${kind} ${name.replace(/^\d+-\d+-/, '')}: ${r.summary.added} new, ${r.summary.replaced} replaced, ${r.summary.bad} bad\n` : `\n📥 ${kind} ${name.replace(/^\d+-\d+-/, '')} not imported: ${r.error}\n`),
+  );
+  inbox.start();
   await console_.start(async (incoming) => {
     const reply = await app.bot.handle(incoming);
     engine.nudge(); // what the command queued goes out now, not at the next minute
     return reply;
   });
   await engine.idle(); // piped trials see what their last command queued
+  await inbox.stop();
   await engine.stop();
   return 0;
 }
