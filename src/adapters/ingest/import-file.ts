@@ -46,7 +46,9 @@ export async function importFile(path: string, kind: 'orders' | 'traffic' | 'spe
   let format: FileFormat;
   let applied: { added: number; replaced: number };
 
-  const firstChar = firstNonBlank(source.pieces(4096).next().value?.text ?? '');
+  const head = source.pieces(4096);
+  const firstChar = firstNonBlank(head.next().value?.text ?? '');
+  head.return(undefined); // closes the file
   if (firstChar === undefined) throw new ImportError(`cannot import ${path}: the file is empty; expected ${expected(kind)}`);
   if (kind === 'orders' && firstChar === '{') {
     format = 'own-jsonl';

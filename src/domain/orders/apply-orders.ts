@@ -1,7 +1,7 @@
 import type { Day } from '../calendar.ts';
 import type { StoreData } from '../store-data.ts';
 import { NO_DAY } from './order-book.ts';
-import { orderKey, type Order } from './order.ts';
+import type { Order } from './order.ts';
 import type { OrderRepository } from './order-repository.ts';
 
 export interface AppliedOrders {
@@ -23,14 +23,15 @@ export async function applyOrders(data: StoreData, repo: OrderRepository, orders
   let added = 0;
   let replaced = 0;
   let lastDay = NaN;
+  let size = book.size;
   for (const o of orders) {
-    const key = orderKey(o.platform, o.orderId);
-    let row = book.rowForKey(key);
-    if (row !== undefined) {
+    const platform = book.platforms.id(o.platform);
+    const row = book.rowOrNew(platform, o.orderId);
+    if (row < size) {
       lost.add(book.segmentOf(row));
       replaced++;
     } else {
-      row = book.appendRow(key);
+      size++;
       added++;
     }
     book.writeRow(row, o, rev);

@@ -1,5 +1,6 @@
 import type { Calendar, Day } from '../calendar.ts';
 import { Column, Interner } from './columns.ts';
+import { StringIndex } from './string-index.ts';
 import { STATUS_CODE, STATUS_NAME, orderKey, type Order } from './order.ts';
 
 export const NO_DAY = -2147483648;
@@ -10,10 +11,12 @@ export const NO_DAY = -2147483648;
  * nothing is ever counted twice.
  */
 export class OrderBook {
-  readonly keys: string[] = [];
-  // Key → row, built on first use: answering questions never needs it, and a
-  // million keys cost a second and ~50 MB to hash at start.
-  private rowOfMap?: Map<string, number>;
+  /** Order id of each row (its platform is in the platform column). */
+  readonly ids: string[] = [];
+  // Per platform, order id → row; built on first use: answering questions never
+  // needs it (a million ids take ~0.2 s and 16 MB to index). Keyed by the bare
+  // order id, so an import never builds `platform:id` strings.
+  private rowMaps?: StringIndex[];
   readonly customers = new Interner();
   readonly channels = new Interner();
   readonly skus = new Interner();
@@ -47,50 +50,94 @@ export class OrderBook {
   constructor(readonly calendar: Calendar) {}
 
   get size(): number {
-    return this.keys.length;
+    return this.ids.length;
   }
 
-  private get rowOf(): Map<string, number> {
-    if (!this.rowOfMap) {
-      this.rowOfMap = new Map();
-      for (let i = 0; i < this.keys.length; i++) this.rowOfMap.set(this.keys[i], i);
+  /** The order's identity, `platform:orderId` (see orderKey). */
+  keyOf(row: number): string {
+    return orderKey(this.platforms.names[this.platform.data[row]], this.ids[row]);
+  }
+
+  private mapOf(platformId: number): StringIndex {
+    if (!this.rowMaps) {
+      this.rowMaps = [];
+      for (let i = 0; i < this.ids.length; i++) this.indexOf(this.platform.data[i]).add(this.ids[i], i);
     }
-    return this.rowOfMap;
+    return this.indexOf(platformId);
+  }
+
+  private indexOf(platformId: number): StringIndex {
+    const ids = this.ids;
+    return (this.rowMaps![platformId] ??= new StringIndex((row) => ids[row]));
   }
 
   rowFor(platform: string, orderId: string): number | undefined {
-    return this.rowOf.get(orderKey(platform, orderId));
+    const p = this.platforms.find(platform);
+    return p === undefined ? undefined : this.rowIn(p, orderId);
   }
 
   rowForKey(key: string): number | undefined {
-    return this.rowOf.get(key);
+    const colon = key.indexOf(':');
+    return colon < 0 ? undefined : this.rowFor(key.slice(0, colon), key.slice(colon + 1));
+  }
+
+  /** The row of an order by platform id (from `platforms`) and order id. */
+  rowIn(platformId: number, orderId: string): number | undefined {
+    const row = this.mapOf(platformId).get(orderId);
+    return row < 0 ? undefined : row;
   }
 
   /** Inserts or replaces an order; returns true when it replaced an existing one. */
   upsert(o: Order, rev: number): boolean {
     const before = this.size;
-    const row = this.claimRow(orderKey(o.platform, o.orderId), rev);
+    const p = this.platforms.id(o.platform);
+    const row = this.claimIn(p, o.orderId, rev);
     if (row !== undefined) this.write(row, o, rev);
     return this.size === before;
   }
 
-  /**
-   * The row to write an order with this key and revision into: a new row, or the
-   * existing one when this revision is not older. Undefined when a newer version
-   * is already here (e.g. an order recovered from two segments after a crash).
-   */
+  /** claimIn for a `platform:orderId` key. */
   claimRow(key: string, rev: number): number | undefined {
-    const row = this.rowOf.get(key);
-    if (row === undefined) return this.appendRow(key);
+    const colon = key.indexOf(':');
+    return this.claimIn(this.platforms.id(key.slice(0, colon)), key.slice(colon + 1), rev);
+  }
+
+  /**
+   * The row to write an order with this identity and revision into: a new row, or
+   * the existing one when this revision is not older. Undefined when a newer
+   * version is already here (e.g. an order recovered from two segments after a crash).
+   */
+  claimIn(platformId: number, orderId: string, rev: number): number | undefined {
+    const row = this.rowIn(platformId, orderId);
+    if (row === undefined) return this.appendIn(platformId, orderId);
     return this.rev.data[row] > rev ? undefined : row;
   }
 
-  /** A new row for a key known not to be in the book (loading segments saved without a crash). */
+  /** appendIn for a `platform:orderId` key. */
   appendRow(key: string): number {
-    const row = this.keys.length;
-    this.keys.push(key);
-    this.rowOfMap?.set(key, row);
+    const colon = key.indexOf(':');
+    return this.appendIn(this.platforms.id(key.slice(0, colon)), key.slice(colon + 1));
+  }
+
+  /** The row of an order, a new one when it is not in the book yet (one probe for both). */
+  rowOrNew(platformId: number, orderId: string): number {
+    const next = this.ids.length;
+    const row = this.mapOf(platformId).add(orderId, next);
+    if (row === next) {
+      this.ids.push(orderId);
+      if (row >= this.capacity) this.grow(row + 1);
+      this.platform.data[row] = platformId;
+    }
+    return row;
+  }
+
+  /** A new row for an order known not to be in the book (loading segments saved without a crash). */
+  appendIn(platformId: number, orderId: string): number {
+    const row = this.ids.length;
+    this.ids.push(orderId);
+    if (this.rowMaps) this.indexOf(platformId).add(orderId, row);
     if (row >= this.capacity) this.grow(row + 1);
+    this.platform.data[row] = platformId;
     return row;
   }
 
@@ -158,7 +205,6 @@ export class OrderBook {
 
   /** Rebuilds the order at a row (for saving and for showing one order). */
   order(row: number): Order {
-    const [platform, ...rest] = this.keys[row].split(':');
     const paid = this.paid.data[row];
     const coupon = this.coupon.data[row];
     const start = this.lineStart.data[row];
@@ -168,8 +214,8 @@ export class OrderBook {
     }
     const cust = this.customer.data[row];
     return {
-      platform,
-      orderId: rest.join(':'),
+      platform: this.platforms.names[this.platform.data[row]],
+      orderId: this.ids[row],
       channel: this.channels.names[this.channel.data[row]],
       customer: this.customers.names[cust],
       createdAt: this.created.data[row],

@@ -1,7 +1,7 @@
 import type { DocStore } from '../ports.ts';
 import type { StoreData } from '../store-data.ts';
 import { STATUS_NAME } from './order.ts';
-import { decodeSegment, encodeSegment, type OrderSegmentV2 } from './order-segment.ts';
+import { decodeSegment, encodeSegment, SegmentScratch, type EncodedSegment, type OrderSegmentV2, type OrderSegmentV3 } from './order-segment.ts';
 
 // Orders are kept on disk one document per month (of payment, else of creation),
 // column by column (format in order-segment.ts), so an import rewrites only the
@@ -9,7 +9,7 @@ import { decodeSegment, encodeSegment, type OrderSegmentV2 } from './order-segme
 // carries the import revision that wrote it: if a crash leaves an order in two
 // months, the newer one wins.
 
-/** Format 1, written before format 2; still read, rewritten as format 2 when its month next changes. */
+/** Format 1, written before formats 2 and 3; still read, rewritten as format 3 when its month next changes. */
 export interface OrderSegment {
   v: 1;
   key: string[];
@@ -29,7 +29,7 @@ export interface OrderSegment {
   phones: Record<string, string>;
 }
 
-const emptySegment = (): OrderSegment | OrderSegmentV2 => ({ v: 1, key: [], channel: [], customer: [], created: [], paid: [], status: [], amount: [], refunded: [], coupon: [], rev: [], lines: [], sku: [], qty: [], lineAmount: [], phones: {} });
+const emptySegment = (): OrderSegment | OrderSegmentV2 | OrderSegmentV3 => ({ v: 1, key: [], channel: [], customer: [], created: [], paid: [], status: [], amount: [], refunded: [], coupon: [], rev: [], lines: [], sku: [], qty: [], lineAmount: [], phones: {} });
 
 /**
  * Every customer name in id order (ids never change: new customers are appended),
@@ -63,9 +63,9 @@ export class OrderRepository {
     // Only after an interrupted save can an order sit in two months; otherwise skip the lookups.
     const interrupted = (await this.docs.list(SAVING)).includes(SAVING);
     for (const name of await this.docs.list('orders/')) {
-      const doc = await this.docs.open<OrderSegment | OrderSegmentV2>(name, emptySegment());
+      const doc = await this.docs.open<OrderSegment | OrderSegmentV2 | OrderSegmentV3>(name, emptySegment());
       const seg = doc.data;
-      const rev = seg.v === 2 ? decodeSegment(book, seg, interrupted) : loadV1(this.data, seg);
+      const rev = seg.v === 1 ? loadV1(this.data, seg) : decodeSegment(book, seg, interrupted);
       if (rev > this.rev) this.rev = rev;
       // Segments are read once at start; drop the parsed copy so memory holds only the columns.
       doc.data = emptySegment();
@@ -94,16 +94,34 @@ export class OrderRepository {
     const marker = await this.docs.open<{ months: string[] }>(SAVING, { months: [] });
     marker.data = { months };
     await marker.write();
-    const rowsOf = new Map(months.map((m) => [m, [] as number[]]));
-    for (let row = 0; row < book.size; row++) rowsOf.get(book.segmentOf(row))?.push(row);
-    for (const m of months) {
-      const rows = rowsOf.get(m)!;
+    // Rows grouped by month in one typed array (a counting sort), not a million-element array per month.
+    const monthIndex = new Map(months.map((m, i) => [m, i]));
+    const monthOf = new Int32Array(book.size);
+    const start = new Int32Array(months.length + 1);
+    const lines = new Float64Array(months.length);
+    for (let row = 0; row < book.size; row++) {
+      const i = monthIndex.get(book.segmentOf(row)) ?? -1;
+      monthOf[row] = i;
+      if (i >= 0) {
+        start[i + 1]++;
+        lines[i] += book.lineCount.data[row];
+      }
+    }
+    // Column memory for the largest month, once.
+    const scratch = new SegmentScratch();
+    scratch.reset(Math.max(0, ...months.map((_, i) => SegmentScratch.bytes(start[i + 1], lines[i]))));
+    for (let i = 0; i < months.length; i++) start[i + 1] += start[i];
+    const sorted = new Int32Array(start[months.length]);
+    const fill = start.slice();
+    for (let row = 0; row < book.size; row++) if (monthOf[row] >= 0) sorted[fill[monthOf[row]]++] = row;
+    for (const [i, m] of months.entries()) {
+      const rows = sorted.subarray(start[i], start[i + 1]);
       if (rows.length === 0) {
         await this.docs.remove(`orders/${m}`);
         continue;
       }
-      const doc = await this.docs.open<OrderSegment | OrderSegmentV2>(`orders/${m}`, emptySegment());
-      doc.data = encodeSegment(book, rows);
+      const doc = await this.docs.open<OrderSegment | OrderSegmentV2 | OrderSegmentV3 | EncodedSegment>(`orders/${m}`, emptySegment());
+      doc.data = encodeSegment(book, rows, scratch);
       await doc.write();
       doc.data = emptySegment();
     }

@@ -1,12 +1,16 @@
 import { NO_DAY, type OrderBook } from './order-book.ts';
 
-// One month of orders as stored on disk (format 2). Strings (order keys and the
-// month's own dictionaries of channels, SKUs and coupons) stay JSON; customers are
-// ids into the store-wide customer list (CustomerList, saved before the months);
-// number columns are typed arrays in base64 (little-endian, as on every platform
-// Node runs on), so a million orders parse in a fraction of a second instead of
-// tens of millions of JSON numbers. Each order keeps the import revision that
-// wrote it: if a crash leaves an order in two months, the newer one wins on load.
+// One month of orders as stored on disk (format 3). Strings (order ids and the
+// month's own dictionaries of platforms, channels, SKUs and coupons) stay JSON;
+// customers are ids into the store-wide customer list (CustomerList, saved before
+// the months); number columns are typed arrays in base64 (little-endian, as on
+// every platform Node runs on), so a million orders parse in a fraction of a
+// second instead of tens of millions of JSON numbers. Each order keeps the import
+// revision that wrote it: if a crash leaves an order in two months, the newer one
+// wins on load. Format 2 (read, never written) kept `platform:id` keys instead of
+// platform + id, which cost a million new strings on every save and load.
+
+type ColName = 'channel' | 'status' | 'customer' | 'coupon' | 'rev' | 'lines' | 'created' | 'paid' | 'amount' | 'refunded' | 'sku' | 'qty' | 'lineAmount';
 
 export interface OrderSegmentV2 {
   v: 2;
@@ -15,21 +19,73 @@ export interface OrderSegmentV2 {
   skus: string[];
   coupons: string[];
   /** base64 typed arrays: Uint8 channel, status; Int32 customer (store-wide id), coupon (-1 none), rev, sku, qty; Uint16 lines; Float64 created, paid (NaN unpaid), amount, refunded, lineAmount. */
-  cols: Record<'channel' | 'status' | 'customer' | 'coupon' | 'rev' | 'lines' | 'created' | 'paid' | 'amount' | 'refunded' | 'sku' | 'qty' | 'lineAmount', string>;
+  cols: Record<ColName, string>;
+}
+
+export interface OrderSegmentV3 {
+  v: 3;
+  /** Order id of each order; its platform is `platforms[cols.platform[i]]`. */
+  ids: string[];
+  platforms: string[];
+  channels: string[];
+  skus: string[];
+  coupons: string[];
+  /** As in format 2, plus Uint8 platform. */
+  cols: Record<ColName | 'platform', string>;
 }
 
 type Typed = Uint8Array | Uint16Array | Int32Array | Float64Array;
-const b64 = (a: Typed) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-
-function unb64<T extends Typed>(text: string, Ctor: { new (buffer: ArrayBuffer, offset: number, length: number): T; new (n: number): T; BYTES_PER_ELEMENT: number }): T {
-  const bytes = Buffer.from(text, 'base64');
-  const n = bytes.byteLength / Ctor.BYTES_PER_ELEMENT;
-  if (bytes.byteOffset % Ctor.BYTES_PER_ELEMENT === 0) return new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, n);
-  // Small buffers come from Node's shared pool and may sit at an odd offset: copy those.
-  const out = new Ctor(n);
-  new Uint8Array(out.buffer).set(bytes);
-  return out;
+/**
+ * A typed-array column as it is saved: JSON.stringify gives its base64 string;
+ * a document store that writes piecewise can ask for that JSON in pieces
+ * (`toJSONPieces`), so a month never exists as large base64 strings that
+ * linger as garbage. Its bytes are SegmentScratch memory: write it before the next encode.
+ */
+export class Base64Column {
+  constructor(private readonly bytes: Uint8Array) {}
+  toJSON(): string {
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength).toString('base64');
+  }
+  *toJSONPieces(): Generator<string> {
+    yield '"';
+    const b = this.bytes;
+    // Multiples of 3 bytes encode without padding, so the pieces join into the whole encoding.
+    for (let at = 0; at < b.length; at += 49_152) yield Buffer.from(b.buffer, b.byteOffset + at, Math.min(49_152, b.length - at)).toString('base64');
+    yield '"';
+  }
 }
+
+const b64 = (a: Typed) => new Base64Column(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+
+/** A month as encodeSegment makes it for saving: format 3 with its columns still to be turned into base64. */
+export type EncodedSegment = Omit<OrderSegmentV3, 'cols'> & { cols: Record<keyof OrderSegmentV3['cols'], Base64Column> };
+
+type ViewCtor<T extends Typed> = { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number };
+
+/**
+ * Decodes a segment's base64 columns into one reused buffer: loading a dozen
+ * months would otherwise leave ~100 MB of decoded buffers for the collector,
+ * which V8 lets pile up before collecting off-heap memory. The views are valid
+ * until the next reset (they are copied into the book right away).
+ */
+class DecodeScratch {
+  private buf = Buffer.alloc(0);
+  private at = 0;
+  reset(cols: Record<string, string>): void {
+    let need = 0;
+    for (const text of Object.values(cols)) need += Math.ceil((text.length * 3) / 4) + 8;
+    if (this.buf.length < need) this.buf = Buffer.allocUnsafeSlow(Math.max(need, Math.ceil(this.buf.length * 1.5)));
+    this.at = 0;
+  }
+  take<T extends Typed>(text: string, Ctor: ViewCtor<T>): T {
+    const n = this.buf.write(text, this.at, 'base64');
+    const view = new Ctor(this.buf.buffer as ArrayBuffer, this.buf.byteOffset + this.at, Math.floor(n / Ctor.BYTES_PER_ELEMENT));
+    this.at += Math.ceil(n / 8) * 8; // keep every view 8-byte aligned
+    return view;
+  }
+}
+
+const decodeScratch = new DecodeScratch();
 
 /** The segment's own dictionary over one of the book's interners: book id → local id, names in order of first use. */
 function dict(names: string[]): { names: string[]; id: (bookId: number) => number } {
@@ -45,23 +101,49 @@ function dict(names: string[]): { names: string[]; id: (bookId: number) => numbe
   };
 }
 
+/** Reusable memory for encodeSegment's columns, so saving a dozen months allocates them once. */
+export class SegmentScratch {
+  private buf = new ArrayBuffer(0);
+  private at = 0;
+  /** Bytes the columns of `orders` orders with `lines` lines take. */
+  static bytes(orders: number, lines: number): number {
+    return orders * 49 + lines * 16;
+  }
+  reset(bytes: number): void {
+    // With headroom: months mostly grow one after another, and each new buffer is garbage to collect.
+    if (this.buf.byteLength < bytes) this.buf = new ArrayBuffer(Math.max(bytes, Math.ceil(this.buf.byteLength * 1.5)));
+    this.at = 0;
+  }
+  take<T extends Typed>(Ctor: { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number }, n: number): T {
+    const a = new Ctor(this.buf, this.at, n);
+    this.at += n * Ctor.BYTES_PER_ELEMENT;
+    return a;
+  }
+}
+
 /** Encodes the given rows of the book (one month) as a segment. */
-export function encodeSegment(book: OrderBook, rows: ArrayLike<number>): OrderSegmentV2 {
+export function encodeSegment(book: OrderBook, rows: ArrayLike<number>, scratch = new SegmentScratch()): EncodedSegment {
   const n = rows.length;
+  const platforms = dict(book.platforms.names);
   const channels = dict(book.channels.names);
   const skus = dict(book.skus.names);
   const coupons = dict(book.coupons.names);
-  const key: string[] = new Array(n);
-  const channel = new Uint8Array(n), status = new Uint8Array(n), lines = new Uint16Array(n);
-  const customer = new Int32Array(n), coupon = new Int32Array(n), rev = new Int32Array(n);
-  const created = new Float64Array(n), paid = new Float64Array(n), amount = new Float64Array(n), refunded = new Float64Array(n);
+  const ids: string[] = new Array(n);
   let lineTotal = 0;
   for (let i = 0; i < n; i++) lineTotal += book.lineCount.data[rows[i]];
-  const sku = new Int32Array(lineTotal), qty = new Int32Array(lineTotal), lineAmount = new Float64Array(lineTotal);
+  // Widest elements first, so every view starts aligned.
+  scratch.reset(SegmentScratch.bytes(n, lineTotal));
+  const created = scratch.take(Float64Array, n), paid = scratch.take(Float64Array, n), amount = scratch.take(Float64Array, n), refunded = scratch.take(Float64Array, n);
+  const lineAmount = scratch.take(Float64Array, lineTotal);
+  const customer = scratch.take(Int32Array, n), coupon = scratch.take(Int32Array, n), rev = scratch.take(Int32Array, n);
+  const sku = scratch.take(Int32Array, lineTotal), qty = scratch.take(Int32Array, lineTotal);
+  const lines = scratch.take(Uint16Array, n);
+  const platform = scratch.take(Uint8Array, n), channel = scratch.take(Uint8Array, n), status = scratch.take(Uint8Array, n);
   let li = 0;
   for (let i = 0; i < n; i++) {
     const row = rows[i];
-    key[i] = book.keys[row];
+    ids[i] = book.ids[row];
+    platform[i] = platforms.id(book.platform.data[row]);
     channel[i] = channels.id(book.channel.data[row]);
     customer[i] = book.customer.data[row];
     created[i] = book.created.data[row];
@@ -82,12 +164,13 @@ export function encodeSegment(book: OrderBook, rows: ArrayLike<number>): OrderSe
     }
   }
   return {
-    v: 2,
-    key,
+    v: 3,
+    ids,
+    platforms: platforms.names,
     channels: channels.names,
     skus: skus.names,
     coupons: coupons.names,
-    cols: { channel: b64(channel), status: b64(status), customer: b64(customer), coupon: b64(coupon), rev: b64(rev), lines: b64(lines), created: b64(created), paid: b64(paid), amount: b64(amount), refunded: b64(refunded), sku: b64(sku), qty: b64(qty), lineAmount: b64(lineAmount) },
+    cols: { platform: b64(platform), channel: b64(channel), status: b64(status), customer: b64(customer), coupon: b64(coupon), rev: b64(rev), lines: b64(lines), created: b64(created), paid: b64(paid), amount: b64(amount), refunded: b64(refunded), sku: b64(sku), qty: b64(qty), lineAmount: b64(lineAmount) },
   };
 }
 
@@ -96,8 +179,11 @@ export function encodeSegment(book: OrderBook, rows: ArrayLike<number>): OrderSe
  * revision seen. With `dedupe` (after an interrupted save) an order already in the
  * book is kept or replaced by revision; without, every order is taken as new.
  */
-export function decodeSegment(book: OrderBook, seg: OrderSegmentV2, dedupe: boolean): number {
+export function decodeSegment(book: OrderBook, seg: OrderSegmentV2 | OrderSegmentV3, dedupe: boolean): number {
   const c = seg.cols;
+  decodeScratch.reset(c);
+  const unb64 = <T extends Typed>(text: string, Ctor: ViewCtor<T>) => decodeScratch.take(text, Ctor);
+  const { ids, platform } = orderIds(book, seg);
   const channel = unb64(c.channel, Uint8Array), status = unb64(c.status, Uint8Array), lines = unb64(c.lines, Uint16Array);
   const customer = unb64(c.customer, Int32Array), coupon = unb64(c.coupon, Int32Array), rev = unb64(c.rev, Int32Array);
   const created = unb64(c.created, Float64Array), paid = unb64(c.paid, Float64Array), amount = unb64(c.amount, Float64Array), refunded = unb64(c.refunded, Float64Array);
@@ -108,28 +194,20 @@ export function decodeSegment(book: OrderBook, seg: OrderSegmentV2, dedupe: bool
   const skuId = seg.skus.map((n) => book.skus.id(n));
   const couponId = seg.coupons.map((n) => book.coupons.id(n));
   const cal = book.calendar;
-  let lastPlatform = '\u0000';
-  let platformId = 0;
   let maxRev = 0;
   let li = 0;
-  for (let i = 0; i < seg.key.length; i++) {
+  for (let i = 0; i < ids.length; i++) {
     const count = lines[i];
     if (rev[i] > maxRev) maxRev = rev[i];
-    const row = dedupe ? book.claimRow(seg.key[i], rev[i]) : book.appendRow(seg.key[i]);
+    const orderId = ids[i];
+    const row = dedupe ? book.claimIn(platform[i], orderId, rev[i]) : book.appendIn(platform[i], orderId);
     if (row === undefined) {
       li += count;
       continue;
     }
-    const key = seg.key[i];
-    // Keys of a month nearly always share one platform: compare in place instead of slicing.
-    if (!(key.charCodeAt(lastPlatform.length) === 58 && key.startsWith(lastPlatform))) {
-      lastPlatform = key.slice(0, key.indexOf(':'));
-      platformId = book.platforms.id(lastPlatform);
-    }
-    book.platform.data[row] = platformId;
     book.channel.data[row] = chId[channel[i]];
     const cust = customer[i];
-    if (!(cust >= 0 && cust < customers)) throw new Error(`order ${key} refers to customer #${cust}, missing from the customer list`);
+    if (!(cust >= 0 && cust < customers)) throw new Error(`order ${orderId} refers to customer #${cust}, missing from the customer list`);
     book.customer.data[row] = cust;
     book.created.data[row] = created[i];
     book.paid.data[row] = paid[i];
@@ -149,4 +227,29 @@ export function decodeSegment(book: OrderBook, seg: OrderSegmentV2, dedupe: bool
     book.lineCount.data[row] = count;
   }
   return maxRev;
+}
+
+/** The segment's order ids and, for each, its platform as a book platform id. */
+function orderIds(book: OrderBook, seg: OrderSegmentV2 | OrderSegmentV3): { ids: string[]; platform: Uint8Array } {
+  if (seg.v === 3) {
+    const platform = decodeScratch.take(seg.cols.platform, Uint8Array);
+    const platId = seg.platforms.map((n) => book.platforms.id(n));
+    for (let i = 0; i < platform.length; i++) platform[i] = platId[platform[i]];
+    return { ids: seg.ids, platform };
+  }
+  const ids: string[] = new Array(seg.key.length);
+  const platform = new Uint8Array(seg.key.length);
+  let lastPlatform = '\u0000';
+  let platformId = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const key = seg.key[i];
+    // Keys of a month nearly always share one platform: compare in place instead of slicing.
+    if (!(key.charCodeAt(lastPlatform.length) === 58 && key.startsWith(lastPlatform))) {
+      lastPlatform = key.slice(0, key.indexOf(':'));
+      platformId = book.platforms.id(lastPlatform);
+    }
+    ids[i] = key.slice(lastPlatform.length + 1);
+    platform[i] = platformId;
+  }
+  return { ids, platform };
 }

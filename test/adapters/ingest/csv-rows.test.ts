@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { csvRows, jsonLines } from '../../../src/adapters/ingest/csv-rows.ts';
 import { isoTime, moneyFast } from '../../../src/adapters/ingest/fast-parse.ts';
@@ -34,6 +35,15 @@ describe('csvRows', () => {
     for (const size of [1, 2, 3, 5, 8, 13, 1000]) expect(collect(pieces(text, size)), `piece size ${size}`).toEqual(want);
   });
 
+  it('splits quote-free pieces itself exactly as papaparse does (fields, empty lines, CRLF, line numbers)', () => {
+    const plain = ['a,b,,c\n\n1,2,3,4\n,,,\n5,6,7,8', 'a,b\r\n\r\n1,2\r\n3,4\r\n', 'x\n\n\ny,z\n'];
+    for (const t of plain) {
+      const whole = Papa.parse<string[]>(t, { delimiter: ',', newline: t.includes('\r\n') ? '\r\n' : '\n' }).data;
+      const want = whole.map((fields, i) => ({ line: i + 1, fields })).filter((r) => !(r.fields.length === 1 && r.fields[0] === ''));
+      for (const size of [1, 2, 3, 7, 1000]) expect(collect(pieces(t, size)), `${JSON.stringify(t)} in pieces of ${size}`).toEqual(want);
+    }
+  });
+
   it('numbers JSONL lines across pieces', () => {
     const lines = Array.from(jsonLines(pieces('{"a":1}\n\n{"b":2}\n{"c":3}', 3)), (l) => [l.line, l.text]);
     expect(lines).toEqual([[1, '{"a":1}'], [3, '{"b":2}'], [4, '{"c":3}']]);
@@ -50,6 +60,23 @@ describe('readText', () => {
     for (const size of [1, 2, 4, 7]) {
       expect([...utf8.pieces(size)].map((p) => p.text).join('')).toBe(text);
       expect([...gbk.pieces(size)].map((p) => p.text).join('')).toBe(text);
+    }
+  });
+});
+
+describe('readText on files larger than its check chunk', () => {
+  it('finds GBK bytes anywhere, also right at a chunk edge, and decodes UTF-8 unchanged', async () => {
+    const ascii = 'id,name\n'.padEnd((1 << 20) - 1, 'x');
+    const utf8Text = `${ascii}订单\n${'y'.repeat(5000)}小王\n`;
+    const utf8 = await readText(tmpFile('big-u.csv', Buffer.from(utf8Text)));
+    expect(utf8.encoding).toBe('utf-8');
+    expect(utf8.bytes).toBe(Buffer.byteLength(utf8Text));
+    expect([...utf8.pieces(4096)].map((p) => p.text).join('')).toBe(utf8Text);
+    for (const at of [(1 << 20) - 2, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, (3 << 20) / 2]) {
+      const bytes = Buffer.concat([Buffer.from('a'.repeat(at)), iconv.encode('小王', 'gbk'), Buffer.from('\nend\n')]);
+      const src = await readText(tmpFile(`big-g-${at}.csv`, bytes));
+      expect(src.encoding, `GBK bytes at ${at}`).toBe('gbk');
+      expect([...src.pieces()].map((p) => p.text).join('').slice(at)).toBe('小王\nend\n');
     }
   });
 });

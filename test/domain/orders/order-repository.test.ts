@@ -94,6 +94,23 @@ describe('OrderRepository', () => {
     }
   });
 
+  it('reads month segments in format 2 (platform:id keys) as they were', async () => {
+    const a = await open();
+    await applyOrders(a.data, a.repo, [...sample, order('x:y', { platform: 'tmall', paid: '2026-11-05T08:00:00+08:00', customer: 'erin' })]);
+    // Rewrite each saved month as format 2 wrote it: one `platform:id` key per order, no platform column.
+    for (const m of ['2026-09', '2026-10', '2026-11']) {
+      const file = join(dir, 'orders', `${m}.json`);
+      const v3 = JSON.parse(await readFile(file, 'utf8'));
+      const plat = Buffer.from(v3.cols.platform, 'base64');
+      const { platform: _, ...cols } = v3.cols;
+      const v2 = { v: 2, key: v3.ids.map((id: string, i: number) => `${v3.platforms[plat[i]]}:${id}`), channels: v3.channels, skus: v3.skus, coupons: v3.coupons, cols };
+      await writeFile(file, JSON.stringify(v2));
+    }
+    const b = await open();
+    expect(snapshot(b.data)).toEqual(snapshot(a.data));
+    expect(b.data.book.rowFor('tmall', 'x:y')).toBeDefined();
+  });
+
   it('reads month segments in the first format and rewrites them in the current one when they change', async () => {
     const v1 = {
       v: 1,
@@ -123,7 +140,7 @@ describe('OrderRepository', () => {
     expect(snapshot(a.data)).toEqual(want);
     expect(a.repo.rev).toBe(4);
     await applyOrders(a.data, a.repo, [order('c', { paid: '2026-10-09T10:00:00+08:00', customer: 'bob', phone: '13700000000' })]);
-    expect(JSON.parse(await readFile(join(dir, 'orders', '2026-10.json'), 'utf8')).v).toBe(2);
+    expect(JSON.parse(await readFile(join(dir, 'orders', '2026-10.json'), 'utf8')).v).toBe(3);
     const b = await open();
     expect(snapshot(b.data)).toEqual({ ...want, 'tmall:b': { ...want['tmall:b'], phone: '13700000000' }, 'own:c': snapshot(a.data)['own:c'] });
     expect(b.repo.rev).toBe(5);
