@@ -72,6 +72,8 @@ try {
     console.error(`${err.message}\n${USAGE}`);
     process.exitCode = 2;
   } else {
-    throw err;
+    // Anything else is our fault or the environment's: one line for the operator, the stack with LOG_LEVEL=debug.
+    console.error(`store-ops-bot: ${err instanceof Error ? err.message : String(err)}${process.env.LOG_LEVEL === 'debug' ? `\n${(err as Error).stack}` : ' (LOG_LEVEL=debug shows the details)'}`);
+    process.exitCode = 1;
   }
 }

@@ -16,15 +16,26 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
   const platforms = await buildChatAdapters(config, app.services.log);
   if (platforms.length > 0) {
     const handler = (incoming: Parameters<typeof app.bot.handle>[0]) => app.bot.handle(incoming);
-    for (const p of platforms) await p.start(handler);
-    const engine = await OutboundEngine.start(app, platforms); // scheduled and queued messages, paced per platform
+    // A platform that cannot connect (a wrong token, no network) is reported in one line; the others still run.
+    const started: typeof platforms = [];
+    for (const p of platforms) {
+      try {
+        await p.start(handler);
+        started.push(p);
+      } catch (err) {
+        app.services.log.debug({ err, platform: p.platform }, 'platform start failed');
+        process.stderr.write(`${p.platform}: could not start — ${(err as Error).message}\n`);
+      }
+    }
+    if (started.length === 0) return 1;
+    const engine = await OutboundEngine.start(app, started); // scheduled and queued messages, paced per platform
     const inbox = new InboxWatcher(config.DATA_DIR, app.services, app.services.log); // `import` run beside the bot
     inbox.start();
-    app.services.log.info({ platforms: platforms.map((p) => p.platform) }, 'bot started');
+    app.services.log.info({ platforms: started.map((p) => p.platform) }, 'bot started');
     const stop = async () => {
       await inbox.stop();
       await engine.stop();
-      for (const p of platforms) await p.stop();
+      for (const p of started) await p.stop();
       process.exit(0);
     };
     process.once('SIGINT', stop);

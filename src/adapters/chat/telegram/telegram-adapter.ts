@@ -65,6 +65,9 @@ export class TelegramAdapter implements ChatAdapter {
     bot.on('message', (ctx) => this.onMessage(ctx, handler));
     bot.on('callback_query:data', (ctx) => this.onPress(ctx, handler));
     bot.catch((err) => opts.log.error({ err: err.error, update: err.ctx.update.update_id }, 'telegram update failed'));
+    // grammY's init() retries getMe forever on a network error; ask once so a wrong token or an
+    // unreachable API root stops the start with a clear line instead of hanging silently.
+    if (!bot.isInited()) bot.botInfo = await bot.api.getMe();
     await bot.init();
     await this.setMenus();
     if (opts.webhook) return this.listen(opts.webhook);
