@@ -26,6 +26,7 @@ export class ConsoleAdapter implements ChatAdapter {
   private rl?: Interface;
   private user: string;
   private choices: Choice[] = [];
+  private choicesLang?: Reply['lang'];
   private sent = 0;
   private lines = 0;
   private closed?: Promise<void>;
@@ -43,7 +44,8 @@ export class ConsoleAdapter implements ChatAdapter {
     const choice = n ? this.choices[Number(n[1]) - 1] : undefined;
     // Each typed line gets a message id, so a feature can open a thread on it (a complaint, an approval).
     const base = { platform: 'console' as const, conversation: this.opts.direct ? `console:dm:${this.user}` : CONSOLE_ROOM, user: `console:${this.user}`, userName: this.user, direct: !!this.opts.direct, messageId: `m${++this.lines}` };
-    return choice ? { ...base, action: choice.action } : { ...base, text: line };
+    // A number answers the card: the press speaks the card's language, like a button would.
+    return choice ? { ...base, action: choice.action, ...(this.choicesLang ? { lang: this.choicesLang } : {}) } : { ...base, text: line };
   }
 
   render(reply: Reply): string {
@@ -69,7 +71,12 @@ export class ConsoleAdapter implements ChatAdapter {
           write(`(now typing as console:${this.user})`);
         } else if (trimmed) {
           const reply = await handler(this.toIncoming(trimmed));
-          this.choices = reply.blocks.flatMap((b) => (b.type === 'choices' ? b.choices : []));
+          // The latest card's choices stay answerable by number (by anyone typing) until another card replaces them.
+          const offered = reply.blocks.flatMap((b) => (b.type === 'choices' ? b.choices : []));
+          if (offered.length > 0 || reply.replaceOriginal) {
+            this.choices = offered;
+            this.choicesLang = reply.lang;
+          }
           write(`bot> ${this.render(reply).split('\n').join('\n     ')}`);
         }
         promptLine();
