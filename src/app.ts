@@ -12,6 +12,7 @@ import { StoreData } from './domain/store-data.ts';
 import { join } from 'node:path';
 import { loadTemplates } from './adapters/store/template-files.ts';
 import { lockDataDir } from './adapters/store/data-dir-lock.ts';
+import { releaseMemory } from './adapters/store/release-memory.ts';
 import { readPlaybookFile } from './adapters/store/playbook-file.ts';
 import { JournalOutboxStore } from './adapters/outbound/journal-outbox-store.ts';
 import { NoticeOutbox } from './adapters/outbound/notice-outbox.ts';
@@ -49,7 +50,7 @@ export async function openApp(config: Config, opts: AppOptions = {}): Promise<Ap
   const docs = opts.docs ?? (opts.memory ? new MemoryDocStore() : new LowdbDocStore(config.DATA_DIR));
   const data = new StoreData(calendar);
   const orders = new OrderRepository(docs, data);
-  await orders.load();
+  await orders.load(opts.memory || opts.docs ? {} : { afterMonth: releaseMemory });
   const roles = await RoleBook.open(docs, config.BOT_ADMINS);
   const outboxStore = opts.outboxStore ?? (opts.memory || opts.docs ? JournalOutboxStore.memory() : JournalOutboxStore.open(join(config.DATA_DIR, 'outbox'), { fsync: config.OUTBOX_FSYNC }));
   const audit = await StoreAuditLog.open(docs, clock);

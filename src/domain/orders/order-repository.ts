@@ -52,7 +52,8 @@ export class OrderRepository {
   private savedCustomers = 0;
   constructor(private readonly docs: DocStore, private readonly data: StoreData) {}
 
-  async load(): Promise<void> {
+  /** `afterMonth` runs after each month document is copied in (the app uses it to collect the parsed document). */
+  async load(opts: { afterMonth?: () => void } = {}): Promise<void> {
     const book = this.data.book;
     const list = await this.docs.open<CustomerList>(CUSTOMERS, { names: [], phones: [], orders: 0, lines: 0 });
     book.customers.adopt(list.data.names);
@@ -69,6 +70,7 @@ export class OrderRepository {
       if (rev > this.rev) this.rev = rev;
       // Segments are read once at start; drop the parsed copy so memory holds only the columns.
       doc.data = emptySegment();
+      opts.afterMonth?.();
     }
     const traffic = await this.docs.open<{ rows: [number, string, number][] }>('traffic', { rows: [] });
     const spend = await this.docs.open<{ rows: [number, string, number][] }>('spend', { rows: [] });
