@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LinkAttempts, MAX_FAILED_LINKS_PER_DAY } from '../../domain/members/link-attempts.ts';
 import { MemberLinks, verifyLinkProof } from '../../domain/members/member-links.ts';
 import { problem } from '../errors.ts';
 import { say } from '../lang.ts';
@@ -30,8 +31,18 @@ export const linkCommand = defineCommand({
       };
     }
     if (!a.proof) throw problem('link_empty', '请在「绑定」后写订单号或下单手机号。', 'Write your order number or the phone used on your orders after "link".', EXAMPLE);
+    const attempts = await LinkAttempts.open(services.docs);
+    const today = services.calendar.dayOf(services.clock.now().getTime());
+    if (!attempts.allowed(incoming.user, today)) {
+      throw problem('link_too_many', `今天已经试错 ${MAX_FAILED_LINKS_PER_DAY} 次了，请明天再试，或联系客服。`, `That is ${MAX_FAILED_LINKS_PER_DAY} failed tries today; please try again tomorrow or contact customer service.`);
+    }
     const proof = verifyLinkProof(services.data.book, a.proof);
-    if (!proof) throw problem('link_unverified', '没找到这个订单号或手机号对应的订单，请检查后再试。', 'No order matches that order number or phone; please check it and try again.', EXAMPLE);
+    if (!proof) {
+      const failures = await attempts.failed(incoming.user, today);
+      const left = Math.max(0, MAX_FAILED_LINKS_PER_DAY - failures);
+      throw problem('link_unverified', `没找到这个订单号或手机号对应的订单，请检查后再试（今天还可以试 ${left} 次）。`, `No order matches that order number or phone; please check it and try again (${left} more tries today).`, EXAMPLE);
+    }
+    await attempts.succeeded(incoming.user);
     const links = await MemberLinks.open(services.docs);
     const link = await links.link(incoming.user, proof.customer, proof.via, services.clock.now());
     await services.audit.record({ kind: 'member.link', user: incoming.user, conversation: incoming.conversation, summary: `linked to ${proof.customer} via ${proof.via}` });

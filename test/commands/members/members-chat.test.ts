@@ -115,6 +115,21 @@ describe('members in English', () => {
   });
 });
 
+describe('linking guards against guessing', () => {
+  it('allows five failed tries a day per chat user, then refuses until the next store day, even with a right number', async () => {
+    const bot = await memberApp('2026-11-27T10:00:00+08:00', orders(), 'en');
+    for (let i = 1; i <= 5; i++) {
+      const r = await bot.dm('mallory', `link 1390000${String(i).padStart(4, '0')}`);
+      expect(r.data).toMatchObject({ error: 'link_unverified' });
+      expect(said(r)).toContain(`(${5 - i} more tries today)`);
+    }
+    expect((await bot.dm('mallory', 'link TB2001')).data).toMatchObject({ error: 'link_too_many' });
+    expect((await bot.dm('bob', 'link TB2001')).data).toMatchObject({ linked: true }); // others are not held up
+    bot.at('2026-11-28T00:05:00+08:00');
+    expect((await bot.dm('mallory', 'link TB2001')).data).toMatchObject({ linked: true });
+  });
+});
+
 describe('upgrade congratulations at night', () => {
   it('wait for the end of quiet hours (08:00 store time)', async () => {
     const bot = await memberApp('2026-11-27T23:30:00+08:00', orders(), 'en');
