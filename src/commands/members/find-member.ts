@@ -3,12 +3,12 @@ import type { OrderBook } from '../../domain/orders/order-book.ts';
 
 const digits = (s: string) => s.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
 
-/** A customer id by their id, e-mail (any case), phone seen on orders, or linked chat id. */
-export function findMember(book: OrderBook, links: MemberLinks, query: string): number | undefined {
+/** A customer id by their id, e-mail (any case), phone seen on orders, or linked chat id (`@m001` on the asker's platform). */
+export function findMember(book: OrderBook, links: MemberLinks, query: string, platform?: string): number | undefined {
   const q = query.trim();
   const exact = book.customers.find(q);
   if (exact !== undefined) return exact;
-  const linked = links.byUser(q);
+  const linked = links.byUser(q) ?? (platform && /^@\S+$/.test(q) ? links.byUser(`${platform}:${q.slice(1)}`) : undefined);
   if (linked) return book.customers.find(linked.customer);
   if (q.includes('@')) {
     const lower = q.toLowerCase();

@@ -29,7 +29,7 @@ export const memberCommand = defineCommand({
     const t = say(lang);
     const book = services.data.book;
     const w = await memberWorld(services);
-    const c = findMember(book, w.links, a.query);
+    const c = findMember(book, w.links, a.query, ctx.incoming.platform);
     const direct = ctx.incoming.direct;
     if (c === undefined) {
       const shown = direct ? a.query : maskForGroupText(a.query);

@@ -112,6 +112,9 @@ describe('members in English', () => {
     const member = await bot.say('sam', 'member bob');
     expect(member.data).toMatchObject({ tier: 'member', nextTier: 'gold', optedOut: true, segment: 'high_value_active' });
     expect(said(member)).toContain('139****1111');
+    await bot.dm('ann', 'link 138 1234 5678');
+    expect((await bot.say('sam', 'member @ann')).data).toMatchObject({ customer: 'ann', linked: ['console:ann'] });
+    expect((await bot.say('sam', 'member @nobody')).data).toMatchObject({ error: expect.any(String) });
   });
 });
 
