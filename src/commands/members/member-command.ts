@@ -1,3 +1,4 @@
+import { codesPushedTo } from '../../domain/campaigns/campaign-run.ts';
 import { z } from 'zod';
 import { formatDay } from '../../domain/calendar.ts';
 import { NO_DAY } from '../../domain/members/member-stats.ts';
@@ -63,10 +64,17 @@ export const memberCommand = defineCommand({
       },
       text(coupons.length ? t('优惠券记录：\n', 'Coupon history:\n') + coupons.slice(0, 10).map((u) => `${u.day === NO_DAY ? '—' : formatDay(u.day)} ${u.code} · ${money(u.amount)}`).join('\n') : t('暂无优惠券记录。', 'No coupons used yet.'), 'normal'),
     ];
+    // Codes pushed by campaigns, and whether an imported order carried each one.
+    const used = new Set(coupons.map((u) => u.code));
+    const pushed = await codesPushedTo(services.docs, name);
+    if (pushed.length) {
+      const when = (iso: string) => services.calendar.formatTime(Date.parse(iso));
+      blocks.push(text(t('活动发券：\n', 'Pushed by campaigns:\n') + pushed.slice(-10).map((p) => `${when(p.at)} #${p.campaign} ${p.code} · ${used.has(p.code) ? t('已核销', 'redeemed') : t('未核销', 'not redeemed')}`).join('\n')));
+    }
     return {
       lang,
       blocks: maskForGroup(blocks, direct),
-      data: { customer: name, tier: stored, nextTier: next, spend: stats.spend[c], r: rfm.r[c], f: rfm.f[c], m: rfm.m[c], segment: seg, linked: users, optedOut, coupons: coupons.map((u) => u.code), phone: phone ? (direct ? phone : maskForGroupText(phone)) : undefined },
+      data: { customer: name, tier: stored, nextTier: next, spend: stats.spend[c], r: rfm.r[c], f: rfm.f[c], m: rfm.m[c], segment: seg, linked: users, optedOut, coupons: coupons.map((u) => u.code), pushed: pushed.map((p) => ({ campaign: p.campaign, code: p.code, redeemed: used.has(p.code) })), phone: phone ? (direct ? phone : maskForGroupText(phone)) : undefined },
     };
   },
 });

@@ -128,3 +128,15 @@ export async function buildRun(c: Campaign, due: DueStep, inp: RunInputs) {
   await doc.write();
   return doc;
 }
+
+/** Codes a customer was pushed, over every campaign and run, oldest first. */
+export async function codesPushedTo(docs: DocStore, customer: string): Promise<{ campaign: number; at: string; code: string }[]> {
+  const out: { campaign: number; at: string; code: string }[] = [];
+  for (const name of await docs.list('campaigns/runs/')) {
+    const run = (await docs.open<CampaignRun>(name, structuredClone(EMPTY))).data;
+    if (!run.built) continue;
+    const i = run.customers.indexOf(customer);
+    if (i >= 0) out.push({ campaign: run.campaign, at: run.at, code: run.codes[i] });
+  }
+  return out.sort((a, b) => a.at.localeCompare(b.at));
+}

@@ -64,6 +64,13 @@ describe('coupon campaigns in English', () => {
     expect(r).toContain('skipped: not linked 10, opted out 2, monthly cap reached 0');
     expect(r).toContain(`Repurchase within the coupon window: pushed ${((5 / est.pushed) * 100).toFixed(1)}% (5/${est.pushed})`);
     expect(LINKED - 2).toBe(est.pushed + est.holdout);
+
+    // A member's card shows the code each campaign pushed and whether an order carried it.
+    const redeemer = sent[1].key.split(':')[3];
+    const card = await t.say('alice', `member ${redeemer}`);
+    expect(card.data).toMatchObject({ pushed: [{ campaign: 1, code: codeOf(sent[1].payload), redeemed: true }] });
+    const idle = sent[6].key.split(':')[3];
+    expect((await t.say('alice', `member ${idle}`)).data).toMatchObject({ pushed: [{ campaign: 1, redeemed: false }] });
   });
 
   it('holds a push that falls in quiet hours until 08:00', async () => {
