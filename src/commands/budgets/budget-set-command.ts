@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allocated } from '../../domain/budgets/budget.ts';
+import { allocated, type MonthBudget } from '../../domain/budgets/budget.ts';
 import { BudgetBook } from '../../domain/budgets/budget-book.ts';
 import { checkAllocation } from '../../domain/budgets/rules.ts';
 import { toMajor } from '../../domain/money.ts';
@@ -8,7 +8,7 @@ import { channelId, channelName } from '../channels.ts';
 import { problem } from '../errors.ts';
 import { formatMoney } from '../format.ts';
 import { say } from '../lang.ts';
-import { text } from '../reply.ts';
+import { text, type Block } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 import { maxAmount, parseAmount } from './amount.ts';
 import { currentMonth, readMonth } from './budget-context.ts';
@@ -89,9 +89,26 @@ export const budgetSetCommand = defineCommand({
       blocks: [
         text(t(`已设置 ${month} 预算`, `${month} budget set`), 'heading'),
         text(`${t('总额', 'Total')} ${formatMoney(a.total, cur, lang)}\n${lines.join('\n')}\n${t('预留', 'Reserve')} ${formatMoney(reserve, cur, lang)} (${pct(reserve / a.total)})`),
+        ...replaced(had, a, lang, cur),
         { type: 'context', text: t('发送「预算」查看花费进度。', 'Send "budget" to see pacing.') },
       ],
-      data: { month, total: a.total, channels: a.channels, reserve },
+      data: { month, total: a.total, channels: a.channels, reserve, replaced: had ? { total: had.total, channels: had.channels } : null },
     };
   },
 });
+
+/**
+ * A new plan replaces the month's plan whole, including changes approved since it was set:
+ * say what moved, so the manager sees an approved increase disappear rather than find out later.
+ */
+function replaced(had: MonthBudget | undefined, a: { total: number; channels: Record<string, number> }, lang: 'zh' | 'en', cur: string): Block[] {
+  if (!had) return [];
+  const t = say(lang);
+  const money = (m: number) => formatMoney(m, cur, lang);
+  const changes = [...new Set([...Object.keys(had.channels), ...Object.keys(a.channels)])]
+    .filter((ch) => (had.channels[ch] ?? 0) !== (a.channels[ch] ?? 0))
+    .map((ch) => `${channelName(ch, lang)} ${money(had.channels[ch] ?? 0)} → ${money(a.channels[ch] ?? 0)}`);
+  if (had.total !== a.total) changes.unshift(`${t('总额', 'Total')} ${money(had.total)} → ${money(a.total)}`);
+  const head = t(`替换了原有计划（含其后批准的调整）`, 'This replaces the month\'s previous plan, including changes approved since');
+  return [text(changes.length ? `${head}${t('：', ':')}\n${changes.join('\n')}` : t('与原计划相同。', 'Same as the previous plan.'), changes.length ? 'warning' : 'muted')];
+}

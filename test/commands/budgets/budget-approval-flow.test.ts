@@ -107,6 +107,14 @@ describe('budgets in English', () => {
     expect(history).toContain('#1 | move ¥5,000.00 from JD to Douyin — live streams | @alice | approved | @bob | —');
     expect(history).toContain('#2 | Tmall +¥2,000.00 — a coupon push | @alice | rejected | @carol | wait for the Double 12 plan');
     expect(history).toContain('plan set, total ¥100,000.00 | @bob');
+
+    // Setting the month again replaces the plan whole, and says which approved change it undoes.
+    const reset = texts(await t.say('bob', SET));
+    expect(reset).toContain("This replaces the month's previous plan, including changes approved since:");
+    expect(reset).toContain('Douyin ¥25,000.00 → ¥20,000.00');
+    expect(reset).toContain('JD ¥5,000.00 → ¥10,000.00');
+    expect(reset).not.toContain('Tmall ¥15,000.00 →'); // unchanged channels are not listed
+    expect(texts(await t.say('bob', SET))).toContain('Same as the previous plan.');
   });
 
   it('answers bad input clearly and changes nothing', async () => {
