@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { JournalOutboxStore } from '../../../src/adapters/outbound/journal-outbox-store.ts';
 import { startStandIn, type StandIn } from './stand-in-platform.ts';
+import { runChild } from '../../support/kill-child.ts';
 
 // A child process dispatching 2,000 messages to a loopback stand-in is killed with SIGKILL at
 // random moments, 20 times, and restarted each time. In the end each message was accepted exactly
@@ -16,21 +16,8 @@ const child = fileURLToPath(new URL('./kill-child.ts', import.meta.url));
 const TOTAL = 2000;
 const TRIALS = 20;
 
-function run(dir: string, url: string, canConfirm: boolean, killAfterMs?: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', child], { env: { ...process.env, OUTBOX_DIR: dir, STAND_IN_URL: url, CAN_CONFIRM: canConfirm ? '1' : '0', MESSAGES: String(TOTAL) }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    p.stdout.on('data', (c) => {
-      out += c;
-      if (killAfterMs !== undefined && out.startsWith('started\n')) {
-        setTimeout(() => p.kill('SIGKILL'), killAfterMs);
-        killAfterMs = undefined;
-      }
-    });
-    p.on('error', reject);
-    p.on('exit', () => resolve(out));
-  });
-}
+const run = (dir: string, url: string, canConfirm: boolean, killAfterMs?: number) =>
+  runChild(child, { OUTBOX_DIR: dir, STAND_IN_URL: url, CAN_CONFIRM: canConfirm ? '1' : '0', MESSAGES: String(TOTAL) }, killAfterMs);
 
 /** Every file the store wrote is readable: the snapshot whole, every journal line but a torn last one whole. */
 function checkFiles(dir: string) {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { LowdbDocStore } from '../../../src/adapters/store/lowdb-doc-store.ts';
 import { pushKey } from '../../../src/domain/campaigns/campaign-report.ts';
 import { runsOf } from '../../../src/domain/campaigns/campaign-run.ts';
 import { startStandIn } from '../../adapters/outbound/stand-in-platform.ts';
+import { runChild } from '../../support/kill-child.ts';
 
 // A child process building and dispatching a campaign run is killed with SIGKILL at random
 // moments and restarted, several times. In the end every pushed member got one code, once:
@@ -18,21 +18,7 @@ import { startStandIn } from '../../adapters/outbound/stand-in-platform.ts';
 const child = fileURLToPath(new URL('./campaign-kill-child.ts', import.meta.url));
 const MEMBERS = 1500;
 
-function run(env: Record<string, string>, killAfterMs?: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', child], { env: { ...process.env, ...env, MEMBERS: String(MEMBERS) }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    p.stdout.on('data', (c) => {
-      out += c;
-      if (killAfterMs !== undefined && out.startsWith('started\n')) {
-        setTimeout(() => p.kill('SIGKILL'), killAfterMs);
-        killAfterMs = undefined;
-      }
-    });
-    p.on('error', reject);
-    p.on('exit', () => resolve(out));
-  });
-}
+const run = (env: Record<string, string>, killAfterMs?: number) => runChild(child, { ...env, MEMBERS: String(MEMBERS) }, killAfterMs);
 
 describe('a campaign run under SIGKILL', () => {
   it('gives each member their one code exactly once', { timeout: 180_000 }, async () => {
