@@ -46,7 +46,7 @@ describe('terminal chat: a Double 11 checklist', () => {
   });
 
   it('in English: bad inputs are explained and change nothing', async () => {
-    const { say } = await setup('2026-08-01T10:00:00+08:00');
+    const { say, tick } = await setup('2026-08-01T10:00:00+08:00');
     expect(texts(await say('checklist start christmas 2026-12-25'))).toContain('There is no "christmas" checklist template');
     expect(texts(await say('checklist start double11 2026-13-01'))).toContain('is not a date');
     expect(texts(await say('checklist start double11 2026-07-01'))).toContain('in the past');
@@ -54,6 +54,7 @@ describe('terminal chat: a Double 11 checklist', () => {
     expect(texts(await say('checklist start double11 2026-11-11', 'console:staffer'))).toContain('operations manager role');
     expect(texts(await say('checklist start double11 2026-11-11'))).toContain('Double 11 checklist · event day 2026-11-11');
     expect(texts(await say('checklist start double11 2026-11-11'))).toContain('already runs');
+    expect(await tick('2026-08-10T09:00:00+08:00')).toContain('Due tomorrow: #1 Break down targets'); // reminders in the language it was started in
     expect(texts(await say('postpone 2 whenever'))).toContain('a delay like 3d');
     // Item 1 belongs to this room's checklist: ticking it from another room is refused.
     expect(texts(await say('done 1', 'console:boss', 'console:marketing-room'))).toContain('belongs to the "Double 11" checklist of another conversation');
@@ -65,10 +66,10 @@ describe('terminal chat: a Double 11 checklist', () => {
     expect(texts(await say('cadence on'))).toContain('Weekly ops report');
     expect(await tick('2026-11-21T12:00:00+08:00')).toBe(''); // the last slots were before subscribing
     const monday = await tick('2026-11-23T09:31:00+08:00');
-    expect(monday).toContain('周报'); // notices speak the store language (BOT_LANG zh)
+    expect(monday).toContain('Weekly ops report'); // in the language it was turned on in, not the store's (zh)
     expect(monday).toContain('GMV: ¥0.00'); // key figures attached (this test store has no orders)
     expect(await tick('2026-11-23T17:00:00+08:00')).toBe('');
-    expect(await tick('2026-11-25T09:00:00+08:00')).toContain('会员日');
+    expect(await tick('2026-11-25T09:00:00+08:00')).toContain('Member day');
     expect(texts(await say('cadence off'))).toContain('off');
     expect(await tick('2026-12-01T10:00:00+08:00')).toBe('');
   });

@@ -22,6 +22,7 @@ export const cadenceNoticeSource: NoticeSource = {
     const book = await ChecklistBook.open(services.docs);
     const out: Notice[] = [];
     for (const sub of book.cadenceSubscriptions) {
+      const lang = sub.lang ?? services.store.lang;
       for (const c of services.templates.cadences) {
         const slot = latestSlot(c, now.getTime(), services.calendar);
         if (slot.at < Date.parse(sub.since) || now.getTime() - slot.at > GRACE_MS) continue;
@@ -30,7 +31,7 @@ export const cadenceNoticeSource: NoticeSource = {
           kind: 'cadence.reminder',
           target: { conversation: sub.conversation, ...(sub.thread ? { thread: sub.thread } : {}) },
           dueAt: new Date(slot.at),
-          reply: { lang: services.store.lang, summary: c.name[services.store.lang], blocks: [{ type: 'text', tone: 'heading', text: `🔔 ${c.name[services.store.lang]}` }, { type: 'text', text: c.text[services.store.lang] }, ...figures(c, now, services)] },
+          reply: { lang, summary: c.name[lang], blocks: [{ type: 'text', tone: 'heading', text: `🔔 ${c.name[lang]}` }, { type: 'text', text: c.text[lang] }, ...figures(c, now, services, lang)] },
         });
       }
     }
@@ -39,9 +40,8 @@ export const cadenceNoticeSource: NoticeSource = {
 };
 
 /** The period's key figures with their change, attached to report reminders. */
-function figures(c: Cadence, now: Date, s: Services): Block[] {
+function figures(c: Cadence, now: Date, s: Services, lang: 'zh' | 'en'): Block[] {
   if (!c.figures) return [];
-  const lang = s.store.lang;
   const period = resolvePeriod({ kind: c.figures }, now.getTime(), s.calendar);
   const items: Figure[] = (['gmv', 'orders', 'aov', 'refund_rate'] as const).map((metric) => {
     const m = measure(s.data, metric, period);

@@ -22,7 +22,7 @@ export const checklistNoticeSource: NoticeSource = {
 };
 
 function toNotice(r: ChecklistReminder, s: Services, rules: ReturnType<typeof checklistRules>): Notice {
-  const lang = s.store.lang;
+  const lang = r.checklist.lang ?? s.store.lang;
   const notBefore = afterQuietHours(s.calendar, r.dueAt, rules);
   const base = { key: r.key, dueAt: new Date(r.dueAt), ...(notBefore > r.dueAt ? { notBefore: new Date(notBefore) } : {}) };
   const inThread = { conversation: r.checklist.conversation, ...(r.checklist.thread ? { thread: r.checklist.thread } : {}) };

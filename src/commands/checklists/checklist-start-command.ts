@@ -37,7 +37,7 @@ export const checklistStartCommand = defineCommand({
     const book = await ChecklistBook.open(services.docs);
     let c;
     try {
-      c = await book.start(tpl, eventName(tpl, template), eventDay, whereOf(ctx.incoming), ctx.incoming.user, now, services.calendar.dayOf(now.getTime()));
+      c = await book.start(tpl, eventName(tpl, template), eventDay, whereOf(ctx.incoming), ctx.incoming.user, now, services.calendar.dayOf(now.getTime()), ctx.lang);
     } catch (err) {
       throw checklistProblem(err);
     }

@@ -21,7 +21,7 @@ function mentionsFor(c: Complaint, step: Step, services: Services): string[] {
 }
 
 function noticeReply(c: Complaint, step: Step, services: Services, now: number): Reply {
-  const lang = services.store.lang;
+  const lang = c.lang ?? services.store.lang;
   const t = say(lang);
   const mentions = mentionsFor(c, step, services);
   const names = mentions.map(who).join(' ');

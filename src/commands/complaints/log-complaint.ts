@@ -26,7 +26,7 @@ export async function logComplaint(ctx: CommandContext, words: ComplaintWords): 
   const desk = await complaintDesk(services);
   let c;
   try {
-    c = await desk.log({ ...words, user: incoming.user, platform: incoming.platform, conversation: incoming.conversation, thread: incoming.thread ?? incoming.messageId, direct: incoming.direct });
+    c = await desk.log({ ...words, user: incoming.user, platform: incoming.platform, conversation: incoming.conversation, thread: incoming.thread ?? incoming.messageId, direct: incoming.direct, lang: ctx.lang });
   } catch (err) {
     throw deskProblem(err, NEW_EXAMPLE);
   }

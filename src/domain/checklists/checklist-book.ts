@@ -12,6 +12,8 @@ export interface CadenceSubscription {
   thread?: string;
   by: string;
   since: string;
+  /** The language it was turned on in; reminders speak it (older subscriptions: the store's). */
+  lang?: 'zh' | 'en';
 }
 
 export interface ChecklistsDoc {
@@ -49,13 +51,13 @@ export class ChecklistBook {
     return this.all.filter((c) => c.conversation === conversation && Math.max(...c.items.map((i) => i.due)) + 7 >= today);
   }
 
-  async start(t: ChecklistTemplate, name: { zh: string; en: string }, eventDay: Day, where: { conversation: string; thread?: string }, user: string, now: Date, today: Day): Promise<Checklist> {
+  async start(t: ChecklistTemplate, name: { zh: string; en: string }, eventDay: Day, where: { conversation: string; thread?: string }, user: string, now: Date, today: Day, lang?: 'zh' | 'en'): Promise<Checklist> {
     if (eventDay < today) throw new ChecklistError('event_in_past');
     const same = this.all.find((c) => c.conversation === where.conversation && c.template === t.id && c.eventDay === eventDay);
     if (same) throw new ChecklistError('already_running', undefined, same);
     const d = this.doc.data;
     const items = planChecklist(t, eventDay, d.nextItemNo);
-    const checklist: Checklist = { id: d.nextId, template: t.id, name, eventDay, conversation: where.conversation, ...(where.thread ? { thread: where.thread } : {}), startedBy: user, startedAt: now.toISOString(), phases: t.phases, items };
+    const checklist: Checklist = { id: d.nextId, template: t.id, name, eventDay, conversation: where.conversation, ...(where.thread ? { thread: where.thread } : {}), startedBy: user, startedAt: now.toISOString(), ...(lang ? { lang } : {}), phases: t.phases, items };
     d.nextId += 1;
     d.nextItemNo += items.length;
     d.checklists.push(checklist);
@@ -118,9 +120,9 @@ export class ChecklistBook {
     return found;
   }
 
-  async subscribeCadences(where: { conversation: string; thread?: string }, by: string, now: Date): Promise<boolean> {
+  async subscribeCadences(where: { conversation: string; thread?: string }, by: string, now: Date, lang?: 'zh' | 'en'): Promise<boolean> {
     if (this.doc.data.cadences.some((c) => c.conversation === where.conversation)) return false;
-    this.doc.data.cadences.push({ conversation: where.conversation, ...(where.thread ? { thread: where.thread } : {}), by, since: now.toISOString() });
+    this.doc.data.cadences.push({ conversation: where.conversation, ...(where.thread ? { thread: where.thread } : {}), by, since: now.toISOString(), ...(lang ? { lang } : {}) });
     await this.doc.write();
     return true;
   }

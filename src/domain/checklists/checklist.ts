@@ -31,6 +31,8 @@ export interface Checklist {
   thread?: string;
   startedBy: string;
   startedAt: string;
+  /** The language it was started in; its reminders speak it (older checklists: the store's). */
+  lang?: 'zh' | 'en';
   phases: { id: string; name: { zh: string; en: string } }[];
   items: ChecklistItem[];
 }

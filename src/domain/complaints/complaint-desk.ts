@@ -30,6 +30,7 @@ export interface NewComplaint {
   conversation: string;
   thread?: string;
   direct: boolean;
+  lang?: 'zh' | 'en';
 }
 
 export class ComplaintDesk {
@@ -78,6 +79,7 @@ export class ComplaintDesk {
       conversation: input.conversation,
       ...(input.thread ? { thread: input.thread } : {}),
       direct: input.direct,
+      ...(input.lang ? { lang: input.lang } : {}),
       createdAt: now,
       createdBy: input.user,
       status: 'open',

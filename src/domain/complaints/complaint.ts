@@ -46,6 +46,8 @@ export interface Complaint {
   thread?: string;
   /** Logged in a direct conversation: its notices are not masked. */
   direct: boolean;
+  /** The language it was logged in; its thread's warnings and escalations speak it (older ones: the store's). */
+  lang?: 'zh' | 'en';
   createdAt: string;
   createdBy: string;
   status: Status;

@@ -36,4 +36,16 @@ describe('the complaint notice source', () => {
     expect(escalation?.reply.mentions).toEqual([]);
     expect(JSON.stringify(escalation?.reply.blocks)).toContain('nobody holds customer-service lead yet');
   });
+
+  it('speaks the language the complaint was logged in, whatever the store language', async () => {
+    const { app, say } = await complaintApp('2026-11-27T10:00:00+08:00', 'zh');
+    await say('alice', 'complaint new parcel is late, customer upset');
+    await say('alice', '投诉 快递太慢了');
+    const due = await complaintEscalations.collect(at('2026-11-27T10:31:00+08:00'), app.services);
+    const escalation = (id: number) => due.find((n) => n.key === `complaint:${id}:escalate:cs_lead`)!;
+    expect(escalation(1).reply.lang).toBe('en');
+    expect(JSON.stringify(escalation(1).reply.blocks)).toContain('missed its first response deadline');
+    expect(escalation(2).reply.lang).toBe('zh');
+    expect(JSON.stringify(escalation(2).reply.blocks)).toContain('升级至客服主管');
+  });
 });
