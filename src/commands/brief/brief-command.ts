@@ -1,3 +1,4 @@
+import { hhmmSchema } from '../../domain/time-of-day.ts';
 import { z } from 'zod';
 import { problem } from '../errors.ts';
 import { say } from '../lang.ts';
@@ -16,7 +17,7 @@ export const briefCommand = defineCommand({
   summary: { zh: '每日简报', en: 'Daily brief' },
   examples: { zh: ['日报 开启 09:00', '日报 关闭'], en: ['brief on 09:00', 'brief off'] },
   role: 'ops_manager',
-  args: z.discriminatedUnion('on', [z.object({ on: z.literal(true), time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 09:00') }), z.object({ on: z.literal(false) })]),
+  args: z.discriminatedUnion('on', [z.object({ on: z.literal(true), time: hhmmSchema('09:00') }), z.object({ on: z.literal(false) })]),
   parse(rest) {
     const words = rest.toLowerCase().split(/\s+/).filter(Boolean);
     const verb = words[0];

@@ -1,3 +1,4 @@
+import { slotAt } from '../../domain/time-of-day.ts';
 import { formatDay } from '../../domain/calendar.ts';
 import { measure } from '../../domain/metrics/measure.ts';
 import type { Metric } from '../../domain/metrics/metric.ts';
@@ -28,10 +29,9 @@ export const briefSource: NoticeSource = {
     const today = cal.dayOf(now.getTime());
     const out: Notice[] = [];
     for (const sub of Object.values(doc.data.subs)) {
-      const [h, m] = sub.time.split(':').map(Number);
       const since = Date.parse(sub.since);
       for (let day = today - CATCH_UP; day <= today; day++) {
-        const at = cal.startOf(day) + (h * 60 + m) * 60_000;
+        const at = slotAt(cal, day, sub.time);
         if (at > now.getTime() || at < since) continue;
         const key = briefKey(sub.conversation, formatDay(day));
         if (services.outboxStore.byKey(key)) continue;

@@ -1,7 +1,8 @@
 import { formatDay } from '../../domain/calendar.ts';
 import { ChecklistBook } from '../../domain/checklists/checklist-book.ts';
 import { itemState } from '../../domain/checklists/checklist.ts';
-import { afterQuietHours, dueReminders, type ChecklistReminder } from '../../domain/checklists/reminders.ts';
+import { dueReminders, type ChecklistReminder } from '../../domain/checklists/reminders.ts';
+import { quietUntil } from '../../domain/time-of-day.ts';
 import { checklistRules } from '../../domain/playbook/checklists.ts';
 import { say, type Lang } from '../lang.ts';
 import type { Notice, NoticeSource } from '../notices.ts';
@@ -23,7 +24,7 @@ export const checklistNoticeSource: NoticeSource = {
 
 function toNotice(r: ChecklistReminder, s: Services, rules: ReturnType<typeof checklistRules>): Notice {
   const lang = r.checklist.lang ?? s.store.lang;
-  const notBefore = afterQuietHours(s.calendar, r.dueAt, rules);
+  const notBefore = quietUntil(r.dueAt, s.calendar, rules.quietFrom, rules.quietTo) ?? r.dueAt;
   const base = { key: r.key, dueAt: new Date(r.dueAt), ...(notBefore > r.dueAt ? { notBefore: new Date(notBefore) } : {}) };
   const inThread = { conversation: r.checklist.conversation, ...(r.checklist.thread ? { thread: r.checklist.thread } : {}) };
   switch (r.kind) {

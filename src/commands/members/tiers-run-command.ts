@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatDay } from '../../domain/calendar.ts';
-import { afterQuietHours } from '../../domain/checklists/reminders.ts';
+import { quietUntil } from '../../domain/time-of-day.ts';
 import { dmTarget } from '../../domain/members/member-links.ts';
 import { TIERS, type Tier } from '../../domain/members/tiers.ts';
 import type { MemberRules } from '../../domain/playbook/members.ts';
@@ -66,7 +66,7 @@ async function congratulate(services: Services, rules: MemberRules, customer: st
     blocks: [text(t(`恭喜！您已升级为${tierName(tier, lang)}会员。专属权益：${benefits}。`, `Congratulations! You are now a ${tierName(tier, lang)} member. Your benefits: ${benefits}.`)), { type: 'context', text: t('回复「退订」不再接收消息。', 'Reply "stop" to stop these messages.') }],
     summary: t(`升级为${tierName(tier, lang)}`, `Upgraded to ${tierName(tier, lang)}`),
   };
-  const notBefore = afterQuietHours(services.calendar, now.getTime(), { quietFrom: rules.quietHours.from, quietTo: rules.quietHours.to });
+  const notBefore = quietUntil(now.getTime(), services.calendar, rules.quietHours.from, rules.quietHours.to) ?? now.getTime();
   return services.outbox.enqueue({
     key: `tier:${customer}:${tier}:${formatDay(periodDay)}`,
     kind: 'member.tier_upgrade',

@@ -51,5 +51,3 @@ export interface Campaign {
   history: { at: string; by: string; action: string }[];
 }
 
-/** Parses `HH:MM` into minutes after midnight. */
-export const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));

@@ -1,5 +1,5 @@
 import { civil, dayFromCivil, weekday, type Calendar, type Day } from '../calendar.ts';
-import { slotAt } from './reminders.ts';
+import { slotAt } from '../time-of-day.ts';
 import type { Cadence } from './template.ts';
 
 /** The latest slot of a cadence at or before `now` (store-local day and instant). */

@@ -1,4 +1,5 @@
 import { weekday, type Calendar, type Day } from '../calendar.ts';
+import { slotAt } from '../time-of-day.ts';
 import { itemState, type Checklist, type ChecklistItem, type ItemState } from './checklist.ts';
 
 // What reminders a checklist owes at a moment, derived only from what is stored:
@@ -17,23 +18,6 @@ export type ChecklistReminder =
   | { kind: 'digest'; key: string; checklist: Checklist; day: Day; dueAt: number; items: { item: ChecklistItem; state: ItemState }[] }
   | { kind: 'nudge'; key: string; checklist: Checklist; item: ChecklistItem; dueAt: number }
   | { kind: 'weekly'; key: string; checklist: Checklist; monday: Day; dueAt: number };
-
-export const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-/** The instant a store-local time falls on a store day. */
-export const slotAt = (cal: Calendar, day: Day, hhmm: string) => cal.startOf(day) + minutesOf(hhmm) * 60_000;
-
-/** When a message due at `at` may go out: after quiet hours if it falls inside them. */
-export function afterQuietHours(cal: Calendar, at: number, t: Pick<ReminderTimes, 'quietFrom' | 'quietTo'>): number {
-  const from = minutesOf(t.quietFrom);
-  const to = minutesOf(t.quietTo);
-  const day = cal.dayOf(at);
-  const m = Math.floor(cal.msIntoDay(at) / 60_000);
-  const quiet = from > to ? m >= from || m < to : m >= from && m < to;
-  if (!quiet) return at;
-  const wakeDay = from > to && m >= from ? day + 1 : day;
-  return slotAt(cal, wakeDay, t.quietTo);
-}
 
 const lastDue = (c: Checklist) => Math.max(...c.items.map((i) => i.due));
 

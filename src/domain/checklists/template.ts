@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addMonths, type Day } from '../calendar.ts';
 import { ROLES } from '../roles.ts';
+import { hhmmSchema } from '../time-of-day.ts';
 
 // Checklist and cadence templates live as JSON in data/templates so a team can edit
 // them; they are checked here when loaded, and a bad one is refused with the reason.
@@ -40,7 +41,7 @@ export const cadenceSchema = z.object({
   every: z.enum(['week', 'month', 'quarter']),
   /** Weekday 1 (Monday) – 7 for weekly cadences; day of the month 1–28 otherwise. */
   on: z.number().int().min(1).max(28),
-  at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 09:30'),
+  at: hhmmSchema('09:30'),
   figures: z.enum(['last_week', 'last_month']).optional(),
   text: bilingual,
 });

@@ -1,4 +1,5 @@
 import { weekday, type Calendar } from '../calendar.ts';
+import { minutesOf } from '../time-of-day.ts';
 
 // SLA clocks count only working time: inside business hours (when the playbook sets them)
 // and outside pauses (while waiting on the customer). Everything is derived from stored
@@ -18,7 +19,6 @@ export interface Pause {
 }
 
 const MIN = 60_000;
-const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 /** How far ahead a clock may look for working time (a stopped clock never finishes). */
 const HORIZON_DAYS = 400;
 
@@ -36,7 +36,7 @@ export class WorkingTime {
       yield [fromMs, Infinity];
       return;
     }
-    const [open, close] = [minutes(this.hours.start) * MIN, minutes(this.hours.end) * MIN];
+    const [open, close] = [minutesOf(this.hours.start) * MIN, minutesOf(this.hours.end) * MIN];
     const first = this.calendar.dayOf(fromMs);
     for (let day = first; day < first + HORIZON_DAYS; day++) {
       if (!this.hours.days.includes(weekday(day) + 1)) continue;

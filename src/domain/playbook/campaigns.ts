@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { hhmmSchema } from '../time-of-day.ts';
 import { playbookSection } from './load.ts';
 
 // Coupon campaign rules from the operating playbook; PLAYBOOK_FILE may override any of them
 // under "campaigns", e.g. {"campaigns": {"monthlyCap": 3, "holdoutShare": 0.05}}.
 // Money is minor units (fen): 1000000 = ¥10,000.
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 22:00');
+const hhmm = hhmmSchema('22:00');
 const share = z.number().min(0, 'a share between 0 and 1').max(1, 'a share between 0 and 1');
 
 export const campaignRulesSchema = z.object({

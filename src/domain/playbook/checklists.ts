@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { hhmmSchema } from '../time-of-day.ts';
 import { playbookSection } from './load.ts';
 
 // Checklist reminders from the playbook; PLAYBOOK_FILE may override them under
 // "checklists", e.g. {"checklists": {"digestAt": "08:30"}}.
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 09:00');
+const hhmm = hhmmSchema('09:00');
 
 export const checklistRulesSchema = z.object({
   /** Daily digest, day-before nudges and the Monday summary go out at this store-local time. */

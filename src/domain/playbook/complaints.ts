@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { hhmmSchema } from '../time-of-day.ts';
 import { playbookSection } from './load.ts';
 
 // The complaint SOP from the operating playbook. PLAYBOOK_FILE may override any of it
 // under "complaints", e.g. {"complaints": {"firstResponseMinutes": 20, "businessHours": {"start": "09:00", "end": "21:00"}}}.
 
 const words = z.object({ zh: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]) });
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 09:00');
+const hhmm = hhmmSchema('09:00');
 
 /** Keyword categories; the first four-hour ones outrank quality, which outranks the normal ones. */
 export const SERIOUS_CATEGORIES = ['safety', 'allergy', 'counterfeit', 'regulator', 'media', 'quality'] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hhmmSchema } from '../time-of-day.ts';
 import { playbookSection } from './load.ts';
 
 // Member tiers and RFM segments from the operating playbook. PLAYBOOK_FILE may override
@@ -16,7 +17,7 @@ const tierRule = (enter: number, keep: number, zh: string, en: string) =>
     .refine((t) => t.keep <= t.enter, 'a keep threshold at or below the enter threshold')
     .prefault({});
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 08:00');
+const hhmm = hhmmSchema('08:00');
 const mmdd = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a month-day like 01-01');
 /** Ascending breakpoints; a score counts how many are passed. */
 const breakpoints = z.array(z.number().nonnegative()).length(4, 'four breakpoints like [30, 60, 90, 180]');

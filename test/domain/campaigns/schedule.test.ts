@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dueSteps, nextSlot, quietUntil } from '../../../src/domain/campaigns/schedule.ts';
+import { dueSteps, nextSlot } from '../../../src/domain/campaigns/schedule.ts';
+import { quietUntil } from '../../../src/domain/time-of-day.ts';
 import { cal, campaign } from './campaign-world.ts';
 
 const at = (iso: string) => Date.parse(iso);

@@ -3,7 +3,8 @@ import { loadTemplates } from '../../../src/adapters/store/template-files.ts';
 import { Calendar, parseDay } from '../../../src/domain/calendar.ts';
 import { latestSlot } from '../../../src/domain/checklists/cadence-slots.ts';
 import { planChecklist, type Checklist } from '../../../src/domain/checklists/checklist.ts';
-import { afterQuietHours, dueReminders } from '../../../src/domain/checklists/reminders.ts';
+import { dueReminders } from '../../../src/domain/checklists/reminders.ts';
+import { quietUntil } from '../../../src/domain/time-of-day.ts';
 import { findTemplate } from '../../../src/domain/checklists/template.ts';
 
 const cal = new Calendar('Asia/Shanghai');
@@ -60,9 +61,10 @@ describe('checklist reminders', () => {
   });
 
   it('moves a message that falls in quiet hours to the morning', () => {
-    expect(new Date(afterQuietHours(cal, at('2026-08-10T23:30:00+08:00'), times)).toISOString()).toBe('2026-08-11T00:00:00.000Z');
-    expect(new Date(afterQuietHours(cal, at('2026-08-10T06:00:00+08:00'), times)).toISOString()).toBe('2026-08-10T00:00:00.000Z');
-    expect(afterQuietHours(cal, at('2026-08-10T12:00:00+08:00'), times)).toBe(at('2026-08-10T12:00:00+08:00'));
+    const wait = (iso: string) => quietUntil(at(iso), cal, times.quietFrom, times.quietTo);
+    expect(new Date(wait('2026-08-10T23:30:00+08:00')!).toISOString()).toBe('2026-08-11T00:00:00.000Z');
+    expect(new Date(wait('2026-08-10T06:00:00+08:00')!).toISOString()).toBe('2026-08-10T00:00:00.000Z');
+    expect(wait('2026-08-10T12:00:00+08:00')).toBeUndefined();
   });
 
   it('finds cadence slots: Monday report, Wednesday member day, the 15th, the quarter', () => {

@@ -3,7 +3,7 @@ import { loadTemplates } from '../../../src/adapters/store/template-files.ts';
 import { Calendar, formatDay, parseDay } from '../../../src/domain/calendar.ts';
 import { planChecklist } from '../../../src/domain/checklists/checklist.ts';
 import { dueDay, findTemplate, templateSchema } from '../../../src/domain/checklists/template.ts';
-import { slotAt } from '../../../src/domain/checklists/reminders.ts';
+import { slotAt } from '../../../src/domain/time-of-day.ts';
 
 describe('checklist templates', () => {
   const set = loadTemplates();
