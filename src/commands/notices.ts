@@ -1,3 +1,4 @@
+import type { Incoming } from './incoming.ts';
 import type { Reply } from './reply.ts';
 import type { Services } from './services.ts';
 
@@ -8,6 +9,15 @@ export interface NoticeTarget {
   /** Opaque, platform-prefixed conversation id (`slack:C0123`, `telegram:-100123`, `console:ops-room`). */
   conversation: string;
   thread?: string;
+}
+
+/** Where a feature speaks later about what was asked: the thread asked in, else a thread on the asking message. */
+export const threadOf = (i: Incoming): NoticeTarget => ({ conversation: i.conversation, ...(i.thread ?? i.messageId ? { thread: i.thread ?? i.messageId } : {}) });
+
+/** A user's DM conversation from their qualified id: `wechat:wxid_abc` → `wechat:dm:wxid_abc`. */
+export function dmTarget(user: string): string {
+  const i = user.indexOf(':');
+  return `${user.slice(0, i)}:dm:${user.slice(i + 1)}`;
 }
 
 export interface Notice {

@@ -1,3 +1,4 @@
+import { threadOf } from '../notices.ts';
 import { z } from 'zod';
 import { ApprovalBook } from '../../domain/approvals/approval-book.ts';
 import type { BudgetChange } from '../../domain/budgets/budget.ts';
@@ -91,8 +92,7 @@ export const budgetRequestCommand = defineCommand({
         kind: BUDGET_CHANGE,
         subject: changeSubject(change, cur),
         requester: incoming.user,
-        conversation: incoming.conversation,
-        ...((incoming.thread ?? incoming.messageId) ? { thread: incoming.thread ?? incoming.messageId } : {}),
+        ...threadOf(incoming),
         lang,
         approverRole: 'ops_manager',
         needsOverride: checked.violations.length > 0,

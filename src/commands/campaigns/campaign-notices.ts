@@ -5,11 +5,10 @@ import { buildRun, openRun, type CampaignRun } from '../../domain/campaigns/camp
 import { pushKey } from '../../domain/campaigns/campaign-report.ts';
 import { dueSteps } from '../../domain/campaigns/schedule.ts';
 import { quietUntil } from '../../domain/time-of-day.ts';
-import { dmTarget } from '../../domain/members/member-links.ts';
 import { campaignRules, type CampaignRules } from '../../domain/playbook/campaigns.ts';
 import { formatMoney } from '../format.ts';
 import { say } from '../lang.ts';
-import type { Notice, NoticeSource } from '../notices.ts';
+import { dmTarget, type Notice, type NoticeSource } from '../notices.ts';
 import type { Reply } from '../reply.ts';
 import type { Services } from '../services.ts';
 import { settleApprovals } from './campaign-approval.ts';

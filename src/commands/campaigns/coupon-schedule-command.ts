@@ -1,3 +1,4 @@
+import { threadOf } from '../notices.ts';
 import { memberRules } from '../../domain/playbook/members.ts';
 import { z } from 'zod';
 import { ApprovalBook } from '../../domain/approvals/approval-book.ts';
@@ -88,9 +89,8 @@ registerConfirmable<ScheduleWords>({
       return { lang, blocks: [text(t('计划的时间已经过去，什么也没安排。请重新发起。', 'The scheduled time has passed; nothing was scheduled. Please start again.'), 'warning')], data: { error: 'past_time' } };
     }
     const e = await estimate(services, w, rules);
-    const thread = incoming.thread ?? incoming.messageId;
     const book = await CampaignBook.open(services.docs);
-    const c = await book.create({ ...w, status: e.needsApproval ? 'awaiting_approval' : 'active', createdBy: incoming.user, createdAt: now.toISOString(), conversation: incoming.conversation, ...(thread ? { thread } : {}), lang, runFrom: now.toISOString() }, incoming.user, now);
+    const c = await book.create({ ...w, status: e.needsApproval ? 'awaiting_approval' : 'active', createdBy: incoming.user, createdAt: now.toISOString(), ...threadOf(incoming), lang, runFrom: now.toISOString() }, incoming.user, now);
     await services.audit.record({ kind: 'campaign.schedule', user: incoming.user, conversation: incoming.conversation, summary: `campaign #${c.id} ${c.coupon.name} → ${audienceText(c.audience, 'en')}, ${scheduleText(c.schedule, 'en', services.calendar)} (${c.status})`, data: { campaign: c.id, estimate: { audience: e.audience, pushed: e.pushed, faceValue: e.faceValue } } });
     const line = `#${c.id} ${couponText(c.coupon, lang, services.store.currency)}`;
     if (!e.needsApproval) {
@@ -98,7 +98,7 @@ registerConfirmable<ScheduleWords>({
     }
     const approvals = await ApprovalBook.open(services.docs);
     const subject = { zh: `发券活动 #${c.id}「${c.coupon.name}」券面 ${formatMoney(e.faceValue, services.store.currency, 'zh')}`, en: `coupon campaign #${c.id} "${c.coupon.name}", face value ${formatMoney(e.faceValue, services.store.currency, 'en')}` };
-    const request = await approvals.create({ kind: CAMPAIGN_APPROVAL, subject, requester: incoming.user, conversation: incoming.conversation, ...(thread ? { thread } : {}), lang, approverRole: 'ops_manager', needsOverride: false, payload: { campaign: c.id, faceValue: e.faceValue }, ttlHours: rules.approvalHours }, now);
+    const request = await approvals.create({ kind: CAMPAIGN_APPROVAL, subject, requester: incoming.user, ...threadOf(incoming), lang, approverRole: 'ops_manager', needsOverride: false, payload: { campaign: c.id, faceValue: e.faceValue }, ttlHours: rules.approvalHours }, now);
     c.approvalId = request.id;
     await book.save();
     const managers = services.roles.usersWith('ops_manager').filter((u) => u !== incoming.user);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ChecklistBook } from '../../domain/checklists/checklist-book.ts';
 import { say } from '../lang.ts';
 import { defineCommand } from '../spec.ts';
-import { whereOf } from './where.ts';
+import { threadOf } from '../notices.ts';
 
 /** `cadence on` / `节奏提醒 开启`: this conversation gets the routine reminders (weekly report, member day, …). */
 export const cadenceCommand = defineCommand({
@@ -26,7 +26,7 @@ export const cadenceCommand = defineCommand({
       const subscribed = book.cadenceSubscriptions.some((s) => s.conversation === ctx.incoming.conversation);
       return { lang: ctx.lang, blocks: [{ type: 'text', text: subscribed ? t('本会话已开启例行提醒：', 'This conversation gets the routine reminders:') : t('本会话未开启例行提醒。发送「节奏提醒 开启」后会收到：', 'Routine reminders are off here. Send "cadence on" to get:') }, { type: 'text', text: list }] };
     }
-    const changed = on ? await book.subscribeCadences(whereOf(ctx.incoming), ctx.incoming.user, services.clock.now(), ctx.lang) : await book.unsubscribeCadences(ctx.incoming.conversation);
+    const changed = on ? await book.subscribeCadences(threadOf(ctx.incoming), ctx.incoming.user, services.clock.now(), ctx.lang) : await book.unsubscribeCadences(ctx.incoming.conversation);
     if (changed) await services.audit.record({ kind: on ? 'cadence.on' : 'cadence.off', user: ctx.incoming.user, conversation: ctx.incoming.conversation, summary: `routine reminders ${on ? 'on' : 'off'}` });
     const head = on ? (changed ? t('好的，本会话将收到例行提醒：', 'Done: this conversation will get the routine reminders:') : t('本会话已经开启例行提醒：', 'Routine reminders were already on here:')) : changed ? t('已关闭本会话的例行提醒。', 'Routine reminders are off for this conversation.') : t('本会话本来就没有开启例行提醒。', 'Routine reminders were not on here.');
     return { lang: ctx.lang, blocks: [{ type: 'text', text: head }, ...(on ? [{ type: 'text' as const, text: list }] : [])] };

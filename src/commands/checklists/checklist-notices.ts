@@ -5,11 +5,10 @@ import { dueReminders, type ChecklistReminder } from '../../domain/checklists/re
 import { quietUntil } from '../../domain/time-of-day.ts';
 import { checklistRules } from '../../domain/playbook/checklists.ts';
 import { say, type Lang } from '../lang.ts';
-import type { Notice, NoticeSource } from '../notices.ts';
+import { dmTarget, type Notice, type NoticeSource } from '../notices.ts';
 import type { Reply } from '../reply.ts';
 import type { Services } from '../services.ts';
 import { checklistTitle, itemLine, ownerLabel, ownersOf, phaseBlocks } from './checklist-view.ts';
-import { dmOf } from './where.ts';
 
 /** Daily digest, day-before nudges and the Monday summary for every running checklist. */
 export const checklistNoticeSource: NoticeSource = {
@@ -32,10 +31,10 @@ function toNotice(r: ChecklistReminder, s: Services, rules: ReturnType<typeof ch
       return { ...base, kind: 'checklist.digest', target: inThread, reply: digest(r, s, lang) };
     case 'nudge': {
       const toPerson = r.item.owner !== undefined;
-      return { ...base, kind: 'checklist.nudge', target: toPerson ? { conversation: dmOf(r.item.owner!) } : inThread, reply: nudge(r, s, lang) };
+      return { ...base, kind: 'checklist.nudge', target: toPerson ? { conversation: dmTarget(r.item.owner!) } : inThread, reply: nudge(r, s, lang) };
     }
     case 'weekly':
-      return { ...base, kind: 'checklist.weekly', target: { conversation: dmOf(r.checklist.startedBy) }, reply: weekly(r, s, lang) };
+      return { ...base, kind: 'checklist.weekly', target: { conversation: dmTarget(r.checklist.startedBy) }, reply: weekly(r, s, lang) };
   }
 }
 

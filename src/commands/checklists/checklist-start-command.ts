@@ -7,7 +7,7 @@ import { say } from '../lang.ts';
 import { defineCommand } from '../spec.ts';
 import { checklistProblem } from './checklist-problems.ts';
 import { checklistTitle, phaseBlocks } from './checklist-view.ts';
-import { whereOf } from './where.ts';
+import { threadOf } from '../notices.ts';
 
 const EXAMPLE = { zh: '启动清单 双11 2027-11-11', en: 'checklist start double11 2027-11-11' };
 
@@ -37,7 +37,7 @@ export const checklistStartCommand = defineCommand({
     const book = await ChecklistBook.open(services.docs);
     let c;
     try {
-      c = await book.start(tpl, eventName(tpl, template), eventDay, whereOf(ctx.incoming), ctx.incoming.user, now, services.calendar.dayOf(now.getTime()), ctx.lang);
+      c = await book.start(tpl, eventName(tpl, template), eventDay, threadOf(ctx.incoming), ctx.incoming.user, now, services.calendar.dayOf(now.getTime()), ctx.lang);
     } catch (err) {
       throw checklistProblem(err);
     }

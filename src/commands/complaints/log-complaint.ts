@@ -1,3 +1,4 @@
+import { threadOf } from '../notices.ts';
 import { z } from 'zod';
 import { say } from '../lang.ts';
 import { text, type Reply } from '../reply.ts';
@@ -26,7 +27,7 @@ export async function logComplaint(ctx: CommandContext, words: ComplaintWords): 
   const desk = await complaintDesk(services);
   let c;
   try {
-    c = await desk.log({ ...words, user: incoming.user, platform: incoming.platform, conversation: incoming.conversation, thread: incoming.thread ?? incoming.messageId, direct: incoming.direct, lang: ctx.lang });
+    c = await desk.log({ ...words, user: incoming.user, platform: incoming.platform, ...threadOf(incoming), direct: incoming.direct, lang: ctx.lang });
   } catch (err) {
     throw deskProblem(err, NEW_EXAMPLE);
   }

@@ -1,7 +1,7 @@
+import { dmTarget } from '../notices.ts';
 import { z } from 'zod';
 import { formatDay } from '../../domain/calendar.ts';
 import { quietUntil } from '../../domain/time-of-day.ts';
-import { dmTarget } from '../../domain/members/member-links.ts';
 import { TIERS, type Tier } from '../../domain/members/tiers.ts';
 import type { MemberRules } from '../../domain/playbook/members.ts';
 import { askConfirmation, registerConfirmable } from '../confirm/pending-confirmations.ts';

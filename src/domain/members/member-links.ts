@@ -8,7 +8,6 @@ import type { DocStore } from '../ports.ts';
 //   links.byUser('wechat:wxid_abc')      // { customer, linkedAt, optedOut, … } or undefined
 //   links.usersOf('C00042')              // chat ids linked (and not opted out) to a customer
 //   links.isOptedOut('C00042')           // the member said 退订 / stop: never push
-//   dmTarget('wechat:wxid_abc')          // 'wechat:dm:wxid_abc'
 //
 // linkedAt is the member's join date for the community path (joined-N-days-ago audiences).
 // Opting out unlinks (the link stays on record with optedOut and its time); linking again opts back in.
@@ -27,12 +26,6 @@ export interface MemberLink {
 
 interface LinkDoc {
   links: Record<string, MemberLink>;
-}
-
-/** `<platform>:dm:<id>` for a qualified user id like `wechat:wxid_abc`. */
-export function dmTarget(user: string): string {
-  const i = user.indexOf(':');
-  return `${user.slice(0, i)}:dm:${user.slice(i + 1)}`;
 }
 
 export class MemberLinks {
