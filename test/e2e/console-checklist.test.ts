@@ -54,7 +54,14 @@ describe('terminal chat: a Double 11 checklist', () => {
     expect(texts(await say('checklist start double11 2026-11-11', 'console:staffer'))).toContain('operations manager role');
     expect(texts(await say('checklist start double11 2026-11-11'))).toContain('Double 11 checklist · event day 2026-11-11');
     expect(texts(await say('checklist start double11 2026-11-11'))).toContain('already runs');
-    expect(await tick('2026-08-10T09:00:00+08:00')).toContain('Due tomorrow: #1 Break down targets'); // reminders in the language it was started in
+    expect(texts(await say('assign 1 cara'))).toContain('a person like @bob'); // a bare word is not taken for a person
+    const assigned = await say('assign 1 @cara');
+    expect(texts(assigned)).toContain("#1 is now @cara's");
+    expect(assigned.mentions).toEqual(['console:cara']);
+    // The day before, the nudge goes to the assigned person's DM, in the language it was started in.
+    const nudge = await tick('2026-08-10T09:00:00+08:00');
+    expect(nudge).toContain('console:dm:cara');
+    expect(nudge).toContain('Due tomorrow: #1 Break down targets');
     expect(texts(await say('postpone 2 whenever'))).toContain('a delay like 3d');
     // Item 1 belongs to this room's checklist: ticking it from another room is refused.
     expect(texts(await say('done 1', 'console:boss', 'console:marketing-room'))).toContain('belongs to the "Double 11" checklist of another conversation');

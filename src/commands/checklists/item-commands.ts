@@ -6,7 +6,7 @@ import { defineCommand, type CommandContext } from '../spec.ts';
 import { checklistProblem } from './checklist-problems.ts';
 import { ownerLabel } from './checklist-view.ts';
 import { itemReply } from './item-reply.ts';
-import { userRef } from './where.ts';
+import { readUserRef } from '../access/user-ref.ts';
 
 // Working checklist items: done, postpone, skip, assign. Each checks the item is in
 // this conversation's checklist and open, and who may touch it, before changing it.
@@ -101,7 +101,8 @@ export const itemAssignCommand = defineCommand({
   parse(rest, ctx) {
     const { no, rest: who } = readNo(rest);
     const platform = ctx.incoming.platform;
-    return { no, owner: userRef(who, platform) };
+    // The same reading as `grant`, but a bare word is not taken for a person here: an @mention or an id.
+    return { no, owner: /^(@|[a-z]+:)/.test(who.trim()) ? readUserRef(who, platform) : undefined };
   },
   async handle(ctx, { no, owner }) {
     const { book, today, t } = await context(ctx);
