@@ -43,18 +43,10 @@ export interface ApprovalRequest {
   expiredAt?: string;
 }
 
-export interface NewApproval {
-  kind: string;
-  subject: { zh: string; en: string };
-  requester: string;
-  conversation: string;
-  thread?: string;
-  lang: 'zh' | 'en';
-  approverRole: Role;
-  needsOverride: boolean;
-  payload: Record<string, unknown>;
+/** What a feature supplies to open a request; the book fills in id, times and status. */
+export type NewApproval = Pick<ApprovalRequest, 'kind' | 'subject' | 'requester' | 'conversation' | 'thread' | 'lang' | 'approverRole' | 'needsOverride' | 'payload'> & {
   /** Time to live in hours; the reminder falls halfway. */
   ttlHours: number;
-}
+};
 
 export const isOpen = (r: ApprovalRequest) => r.status === 'pending';
