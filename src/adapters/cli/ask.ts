@@ -13,8 +13,8 @@ export async function askCommand(args: string[], flags: Flags): Promise<number> 
     return 2;
   }
   const config = loadConfig();
-  await ensureDemoStore(config);
   const app = await openApp(config, { log: (await import('../../app.ts')).makeLogger(config, true) });
+  await ensureDemoStore(app);
   const user = flags.as ?? process.env.USER ?? 'me';
   const reply = await app.bot.handle({
     platform: 'console',

@@ -1,29 +1,30 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openApp } from '../../app.ts';
-import { loadConfig, type Config } from '../../config.ts';
+import { openApp, type App } from '../../app.ts';
+import { loadConfig } from '../../config.ts';
 import { applyOrders, applySeries } from '../../domain/orders/apply-orders.ts';
 import { silentLogger } from '../../domain/log.ts';
 import type { Flags } from '../../main.ts';
 import { generateDemoStore } from '../demo/demo-store.ts';
 import { demoMemberLinks } from '../demo/demo-members.ts';
 import type { MemberLink } from '../../domain/members/member-links.ts';
-import { LowdbDocStore } from '../store/lowdb-doc-store.ts';
 import { lockDataDir } from '../store/data-dir-lock.ts';
 
-/** Builds the demo store into DATA_DIR when it holds nothing yet (and DEMO_STORE is auto). */
-export async function ensureDemoStore(config: Config): Promise<boolean> {
-  if (config.DEMO_STORE === 'off') return false;
-  const docs = new LowdbDocStore(config.DATA_DIR);
+/**
+ * Builds the demo store into the app's DATA_DIR when it holds no store figures yet (and
+ * DEMO_STORE is auto), through the app itself, so the command that asked goes on with it.
+ */
+export async function ensureDemoStore(app: App): Promise<boolean> {
+  if (app.config.DEMO_STORE === 'off') return false;
+  const { docs } = app.services;
   // Empty means no store figures yet; templates and other documents may already be there.
   const figures = [...(await docs.list('orders/')), ...(await docs.list('traffic')), ...(await docs.list('spend'))];
   if (figures.length > 0) return false;
-  await buildDemo(config);
+  await buildDemo(app);
   return true;
 }
 
-async function buildDemo(config: Config): Promise<void> {
-  const app = await openApp(config, { log: silentLogger });
+async function buildDemo(app: App): Promise<void> {
   const { calendar, clock, data, orders } = app.services;
   const store = generateDemoStore({ now: clock.now().getTime(), startOfDay: (d) => calendar.startOf(d), dayOf: (ms) => calendar.dayOf(ms) });
   await applyOrders(data, orders, store.orders);
@@ -32,7 +33,7 @@ async function buildDemo(config: Config): Promise<void> {
   const links = await app.services.docs.open<{ links: Record<string, MemberLink> }>('members/links', { links: {} });
   links.data.links = demoMemberLinks(store.orders, clock.now().getTime());
   await links.write();
-  process.stderr.write(`demo store ready: ${store.orders.length.toLocaleString()} orders over 150 days in ${config.DATA_DIR}\n`);
+  process.stderr.write(`demo store ready: ${store.orders.length.toLocaleString()} orders over 150 days in ${app.config.DATA_DIR}\n`);
 }
 
 /** `npm run demo:reset`: wipe DATA_DIR and build the demo store again. */
@@ -46,6 +47,6 @@ export async function demoCommand(args: string[], _flags: Flags): Promise<number
   lockDataDir(config.DATA_DIR, 'demo reset');
   const entries = await readdir(config.DATA_DIR).catch(() => [] as string[]);
   for (const name of entries.filter((n) => n !== 'templates' && n !== 'bot.lock')) await rm(join(config.DATA_DIR, name), { recursive: true, force: true });
-  await buildDemo(config);
+  await buildDemo(await openApp(config, { log: silentLogger }));
   return 0;
 }

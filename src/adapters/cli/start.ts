@@ -10,9 +10,9 @@ import { InboxWatcher } from '../ingest/inbox.ts';
 /** `npm start`: the platforms that have tokens, or the terminal chat when none has. */
 export async function startCommand(_args: string[], flags: Flags): Promise<number> {
   const config = loadConfig();
-  await ensureDemoStore(config);
   const { makeLogger } = await import('../../app.ts');
   const app = await openApp(config, { log: makeLogger(config, true) });
+  await ensureDemoStore(app);
   const platforms = await buildChatAdapters(config, app.services.log);
   if (platforms.length > 0) {
     const handler = (incoming: Parameters<typeof app.bot.handle>[0]) => app.bot.handle(incoming);

@@ -17,9 +17,9 @@ import { ensureDemoStore } from './demo.ts';
  */
 export async function tickCommand(_args: string[], flags: Flags): Promise<number> {
   const config = loadConfig();
-  await ensureDemoStore(config);
   const log = makeLogger(config, true);
   const app = await openApp(config, { log });
+  await ensureDemoStore(app);
   // WeChat sends need a logged-in puppet session that only the running bot holds (QR login);
   // its messages stay queued for `npm start` instead of failing here. Slack and Telegram send by token.
   const platforms = (await buildChatAdapters(config, log)).filter((p) => p.platform !== 'wechat');
