@@ -26,6 +26,8 @@ export type IncomingHandler = (incoming: Incoming) => Promise<Reply>;
  */
 export interface ChatAdapter {
   readonly platform: Platform;
+  /** Sending needs the session `start` opens (a WeChat login by QR code), so a one-off `tick` cannot send for it. */
+  readonly needsLiveSession?: boolean;
   start(handler: IncomingHandler): Promise<void>;
   stop(): Promise<void>;
   /** Sends a message the bot speaks first (reminders, escalations, pushes). */

@@ -20,9 +20,9 @@ export async function tickCommand(_args: string[], flags: Flags): Promise<number
   const log = makeLogger(config, true);
   const app = await openApp(config, { log });
   await ensureDemoStore(app);
-  // WeChat sends need a logged-in puppet session that only the running bot holds (QR login);
-  // its messages stay queued for `npm start` instead of failing here. Slack and Telegram send by token.
-  const platforms = (await buildChatAdapters(config, log)).filter((p) => p.platform !== 'wechat');
+  // A platform whose sends need a live session (WeChat's QR login) is left to `npm start`:
+  // its messages stay queued instead of failing here. Slack and Telegram send by token.
+  const platforms = (await buildChatAdapters(config, log)).filter((p) => !p.needsLiveSession);
   const senders = [new ConsoleAdapter({ user: 'tick', prompt: false }), ...platforms];
   const dispatcher = buildDispatcher(config, app.services.outboxStore, senders, log);
   const recovered = await dispatcher.recover();

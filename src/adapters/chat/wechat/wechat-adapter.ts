@@ -39,6 +39,7 @@ const MAX_AGE_S = 180;
  */
 export class WechatAdapter implements ChatAdapter {
   readonly platform = 'wechat' as const;
+  readonly needsLiveSession = true;
   readonly choices: ChoiceBook;
   readonly conversations: ConversationBook;
   private readonly bot: Wechaty;
