@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../src/adapters/ingest/import-file.ts';
-import { computed, csvLine, datasets, expected, freshApp, tmpFile, type Paid } from './ingest-helpers.ts';
+import { dataset } from '../../support/datasets.ts';
+import { computed, csvLine, expected, freshApp, tmpFile, type Paid } from './ingest-helpers.ts';
 
 // Real data nobody on this project wrote: the CDNOW purchase panel (1/10 customer
 // sample, 6,919 purchases, 1997-01 to 1998-06). Converted here into the own CSV
@@ -17,7 +17,7 @@ interface Purchase {
   dollars: string;
 }
 
-const raw: Purchase[] = readFileSync(join(datasets, 'cdnow/CDNOW_sample.txt'), 'utf8')
+const raw: Purchase[] = readFileSync(dataset('cdnow/CDNOW_sample.txt'), 'utf8')
   .split(/\r?\n/)
   .filter((l) => l.trim() !== '')
   .map((l) => {

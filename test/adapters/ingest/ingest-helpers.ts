@@ -14,8 +14,6 @@ import type { Period } from '../../../src/domain/periods.ts';
 // folder, and an independent way to compute the figures from raw rows.
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-/** Real public data sets: `<repo root>/../shared/datasets` (CI clones the repo with shared/ beside it). */
-export const datasets = resolve(repoRoot, '../shared/datasets');
 
 export async function freshApp(env: Record<string, string> = {}): Promise<App> {
   const dir = mkdtempSync(join(tmpdir(), 'ingest-'));

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../../src/adapters/ingest/import-file.ts';
-import { computed, cents, csvLine, datasets, expected, freshApp, shanghaiDate, tmpFile, type Paid } from './ingest-helpers.ts';
+import { dataset } from '../../support/datasets.ts';
+import { computed, cents, csvLine, expected, freshApp, shanghaiDate, tmpFile, type Paid } from './ingest-helpers.ts';
 
 // A Shopify "Export orders" file written with the real 79-column header: one row per
 // line item, order columns on the first row only. The bot's figures must agree to
 // the cent with a plain reduce over the same raw orders.
 
-const HEADER = readFileSync(join(datasets, 'shopify/orders_export_header.csv'), 'utf8').trim().split(',');
+const HEADER = readFileSync(dataset('shopify/orders_export_header.csv'), 'utf8').trim().split(',');
 
 interface RawOrder {
   name: string;

@@ -1,20 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../../src/domain/calendar.ts';
 import { computeMemberStats } from '../../../src/domain/members/member-stats.ts';
 import { scoreRfm, SEGMENTS, segmentSizes } from '../../../src/domain/members/rfm.ts';
 import type { Order } from '../../../src/domain/orders/order.ts';
 import { memberRulesSchema } from '../../../src/domain/playbook/members.ts';
+import { dataset } from '../../support/datasets.ts';
 import { storeWith } from './member-store.ts';
 
 // The CDNOW sample (Fader & Hardie): 6,919 purchases of 2,357 customers, 1997-01 to 1998-06.
 // Loaded through applyOrders, scored by the domain, and checked against a plain computation
 // written here from the rules as the README states them.
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const file = join(root, '../shared/datasets/cdnow/CDNOW_sample.txt');
+const file = dataset('cdnow/CDNOW_sample.txt');
 const rows = readFileSync(file, 'utf8')
   .split('\n')
   .filter((l) => l.trim())
