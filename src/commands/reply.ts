@@ -29,11 +29,35 @@ export interface Choice {
   style?: 'primary' | 'danger';
 }
 
+export interface ChartPoint {
+  label: string;
+  value: number;
+  /** The value as text answers show it (¥1,234.00, 3.2%). */
+  display: string;
+  /** Change against the comparison, as text answers show it (+12.3%), for bars. */
+  change?: string;
+}
+
+/**
+ * A chart: a trend line (with the comparison period drawn faintly behind it) or bars by channel / SKU / segment.
+ * Adapters that can show pictures render it as an image; the others fall back to the table beside it.
+ */
+export interface ChartBlock {
+  type: 'chart';
+  kind: 'bar' | 'line';
+  title: string;
+  points: ChartPoint[];
+  /** The comparison series (previous period, last year), drawn faintly behind a line. */
+  compare?: { label: string; points: ChartPoint[] };
+  /** How axis ticks are formatted. */
+  valueKind?: 'money' | 'percent' | 'count';
+}
+
 export type Block =
   | { type: 'text'; text: string; tone?: 'normal' | 'heading' | 'warning' | 'muted' }
   | { type: 'figures'; items: Figure[] }
   | { type: 'table'; columns: TableColumn[]; rows: string[][] }
-  | { type: 'chart'; kind: 'bar' | 'line'; title: string; points: { label: string; value: number; display: string }[] }
+  | ChartBlock
   | { type: 'choices'; prompt?: string; ref?: string; choices: Choice[] }
   | { type: 'context'; text: string };
 
