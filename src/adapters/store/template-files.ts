@@ -1,9 +1,17 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cadenceFileSchema, templateSchema, type Cadence, type ChecklistTemplate, type TemplateSet } from '../../domain/checklists/template.ts';
 
-export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../../data/templates', import.meta.url));
+/** The repo's data/templates, found by walking up from this file: it runs from src/ (tsx) and from the dist/ bundle. */
+export const DEFAULT_TEMPLATES_DIR = join(packageRoot(dirname(fileURLToPath(import.meta.url))), 'data', 'templates');
+
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
 
 /**
  * Reads the editable templates in data/templates: `cadences.json` and every other
