@@ -1,0 +1,87 @@
+import type { Period } from '../periods.ts';
+import type { StoreData } from '../store-data.ts';
+
+/** The additive figures every metric is made of, for one slice of the store over one period. */
+export interface Totals {
+  gmv: number;
+  refund: number;
+  orders: number;
+  buyers: number;
+  uv: number;
+  spend: number;
+}
+
+export const ZERO: Totals = { gmv: 0, refund: 0, orders: 0, buyers: 0, uv: 0, spend: 0 };
+
+export interface Slices {
+  whole: Totals;
+  /** By channel name. */
+  channels: Map<string, Totals>;
+  /** Buyers whose first paid order ever falls in the period, and everyone else. */
+  buyers: { new: Totals; returning: Totals };
+  /** Line amounts and units by SKU. */
+  skus: Map<string, { amount: number; qty: number }>;
+}
+
+/**
+ * One pass over the period's orders (optionally one channel's) that sums every slice the
+ * explanations need. Visitors and spend come from the daily series, whole days.
+ */
+export function sliceTotals(s: StoreData, p: Period, channel?: string): Slices {
+  const { book, rollups: r } = s;
+  const chIndex = channel === undefined ? undefined : book.channels.find(channel);
+  const names = s.channelNames().filter((n) => channel === undefined || n === channel);
+  const channels = new Map(names.map((n) => [n, { ...ZERO, uv: s.traffic.sum(p.from, p.to, n), spend: s.spend.sum(p.from, p.to, n) }]));
+  const byIndex = new Map<number, Totals>();
+  for (const [n, t] of channels) {
+    const i = book.channels.find(n);
+    if (i !== undefined) byIndex.set(i, t);
+  }
+  const groups = { new: { ...ZERO }, returning: { ...ZERO } };
+  const skuAmount = new Map<number, { amount: number; qty: number }>();
+  const seen = new Map<number, Set<number>>(); // customer → channels bought in (buyers per channel)
+  const ch = book.channel.data, cust = book.customer.data, amount = book.amount.data, refunded = book.refunded.data;
+  const { lineStart, lineCount, lineSku, lineQty, lineAmount } = book;
+  let wholeBuyers = 0;
+  s.forEachOrder(p, (row) => {
+    if (chIndex !== undefined && ch[row] !== chIndex) return;
+    if (channel !== undefined && chIndex === undefined) return;
+    const c = cust[row];
+    const first = r.firstDay[c];
+    const g = first >= p.from && first <= p.to ? groups.new : groups.returning;
+    const t = byIndex.get(ch[row]);
+    let chans = seen.get(c);
+    if (!chans) {
+      seen.set(c, (chans = new Set()));
+      wholeBuyers++;
+      g.buyers++;
+    }
+    if (!chans.has(ch[row])) {
+      chans.add(ch[row]);
+      if (t) t.buyers++;
+    }
+    for (const x of [g, t]) {
+      if (!x) continue;
+      x.gmv += amount[row];
+      x.refund += refunded[row];
+      x.orders += 1;
+    }
+    for (let i = lineStart.data[row], end = i + lineCount.data[row]; i < end; i++) {
+      const k = lineSku.data[i];
+      const e = skuAmount.get(k) ?? { amount: 0, qty: 0 };
+      e.amount += lineAmount.data[i];
+      e.qty += lineQty.data[i];
+      skuAmount.set(k, e);
+    }
+  });
+  const whole: Totals = {
+    gmv: groups.new.gmv + groups.returning.gmv,
+    refund: groups.new.refund + groups.returning.refund,
+    orders: groups.new.orders + groups.returning.orders,
+    buyers: wholeBuyers,
+    uv: s.traffic.sum(p.from, p.to, channel),
+    spend: s.spend.sum(p.from, p.to, channel),
+  };
+  const skus = new Map([...skuAmount].map(([k, v]) => [book.skus.names[k], v]));
+  return { whole, channels, buyers: groups, skus };
+}
