@@ -18,12 +18,13 @@ import { memberCommands } from './members/member-commands.ts';
 import { helpCommand } from './help-command.ts';
 import { campaignCommands } from './campaigns/campaign-command-list.ts';
 import { metricCommand } from './metrics/metric-command.ts';
+import { whyCommand } from './insights/why-command.ts';
 import { Registry } from './registry.ts';
 
 /** Every command the bot knows. Add a new command's spec here (one line). */
 export function buildRegistry(): Registry {
   const registry = new Registry();
-  registry.add(metricCommand);
+  registry.add(whyCommand, metricCommand); // why first: "gmv yesterday why" is a why question, not a metric one
   registry.add(checklistStartCommand, checklistShowCommand, itemDoneCommand, itemPostponeCommand, itemSkipCommand, itemAssignCommand, cadenceCommand);
   registry.add(...budgetCommands, approveCommand, rejectCommand);
   registry.add(whoamiCommand, grantCommand, revokeCommand, auditCommand, outboxCommand, outboxFailedCommand, outboxRetryCommand, briefCommand);
