@@ -19,6 +19,10 @@ import { helpCommand } from './help-command.ts';
 import { campaignCommands } from './campaigns/campaign-command-list.ts';
 import { metricCommand } from './metrics/metric-command.ts';
 import { whyCommand } from './insights/why-command.ts';
+import { alertsCommand } from './alerts/alerts-command.ts';
+import { alertCommands } from './alerts/alert-action-commands.ts';
+import { kpiCommand } from './targets/kpi-command.ts';
+import { targetSetCommand } from './targets/target-set-command.ts';
 import { Registry } from './registry.ts';
 
 /** Every command the bot knows. Add a new command's spec here (one line). */
@@ -32,6 +36,7 @@ export function buildRegistry(): Registry {
   registry.add(confirmCommand, cancelCommand);
   registry.add(...campaignCommands);
   registry.add(...memberCommands);
+  registry.add(alertsCommand, ...alertCommands, targetSetCommand, kpiCommand);
   registry.add(helpCommand(registry));
   return registry;
 }

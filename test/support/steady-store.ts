@@ -19,9 +19,9 @@ export interface Plant {
   spend?: (day: Day, channel: string) => number;
 }
 
-export function steadyStore(days: number, plant: Plant = {}, seed = 7): StoreData {
+/** Fills `data` (a new store by default) with `days` days from FIRST. */
+export function steadyStore(days: number, plant: Plant = {}, seed = 7, data = new StoreData(calendar)): StoreData {
   const rand = seeded(seed);
-  const data = new StoreData(calendar);
   let id = 0;
   let customer = 0;
   const weekdayFactor = [1.0, 0.95, 1.1, 1.0, 1.15, 1.3, 1.2];

@@ -1,7 +1,7 @@
 import type { Day } from '../calendar.ts';
 
 // An alert: which warning line was crossed, where, by how much. Its key makes it
-// once-only: at most one alert per rule, channel and day.
+// once-only: at most one alert per rule, channel and day (and metric, for KPI targets; anomalies keep the strongest metric per channel).
 
 export const ALERT_RULES = ['roi_low', 'refund_rate_high', 'conversion_below_baseline', 'anomaly', 'kpi_pacing', 'stock_level'] as const;
 export type AlertRule = (typeof ALERT_RULES)[number];
@@ -25,4 +25,4 @@ export interface Alert {
   direction: 'up' | 'down';
 }
 
-export const alertKey = (a: Pick<Alert, 'rule' | 'channel' | 'day'>): string => `${a.rule}:${a.channel ?? '*'}:${a.day}`;
+export const alertKey = (a: Pick<Alert, 'rule' | 'metric' | 'channel' | 'day'>): string => `${a.rule}:${a.metric}:${a.channel ?? '*'}:${a.day}`;

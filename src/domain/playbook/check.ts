@@ -1,3 +1,4 @@
+import { alertRules } from './alerts.ts';
 import { budgetRules } from './budgets.ts';
 import { campaignRules } from './campaigns.ts';
 import { checklistRules } from './checklists.ts';
@@ -7,6 +8,7 @@ import { memberRules } from './members.ts';
 
 /** Every playbook section, by its key in PLAYBOOK_FILE. */
 export const PLAYBOOK_SECTIONS: Record<string, (file: Record<string, unknown>) => unknown> = {
+  alerts: alertRules,
   budgets: budgetRules,
   campaigns: campaignRules,
   checklists: checklistRules,
