@@ -10,6 +10,8 @@ import type { Notice, NoticeSource } from '../notices.ts';
 import type { Figure, Reply } from '../reply.ts';
 import type { Services } from '../services.ts';
 import { openBriefs } from './brief-subscriptions.ts';
+import { briefWatchBlocks } from './brief-watch.ts';
+import { briefRules } from '../../domain/playbook/brief.ts';
 
 // The daily brief: each subscribed conversation gets yesterday's key figures at its local time.
 // What is due is derived from the subscription and the outbox (a slot whose key is queued is
@@ -17,7 +19,6 @@ import { openBriefs } from './brief-subscriptions.ts';
 
 const DAY = 86_400_000;
 const CATCH_UP = 14;
-const METRICS: Metric[] = ['gmv', 'orders', 'aov', 'refund_rate'];
 
 export const briefKey = (conversation: string, day: string) => `brief:${conversation}:${day}`;
 
@@ -35,7 +36,7 @@ export const briefSource: NoticeSource = {
         if (at > now.getTime() || at < since) continue;
         const key = briefKey(sub.conversation, formatDay(day));
         if (services.outboxStore.byKey(key)) continue;
-        out.push({ key, kind: 'brief.daily', target: { conversation: sub.conversation, ...(sub.thread ? { thread: sub.thread } : {}) }, reply: briefReply(services, day - 1, sub.lang), dueAt: new Date(at) });
+        out.push({ key, kind: 'brief.daily', target: { conversation: sub.conversation, ...(sub.thread ? { thread: sub.thread } : {}) }, reply: await briefReply(services, day - 1, sub.lang), dueAt: new Date(at) });
       }
     }
     return out;
@@ -43,14 +44,15 @@ export const briefSource: NoticeSource = {
 };
 
 /** Key figures of one store day, each against the day before. */
-export function briefReply(services: Services, day: number, lang: Lang): Reply {
+export async function briefReply(services: Services, day: number, lang: Lang): Promise<Reply> {
   const t = say(lang);
   const { currency, name } = services.store;
   const period: Period = { kind: 'yesterday', from: day, to: day };
   const items: Figure[] = [];
   const summary: string[] = [];
   const data: Record<string, number | null> = {};
-  for (const metric of METRICS) {
+  const metrics = briefRules(services.playbook).metrics as Metric[];
+  for (const metric of metrics) {
     const m = measure(services.data, metric, period);
     const change = formatChange(m.value, m.previous, m.unit, currency, lang);
     const value = formatValue(m.value, m.unit, currency, lang);
@@ -64,6 +66,7 @@ export function briefReply(services: Services, day: number, lang: Lang): Reply {
     blocks: [
       { type: 'text', text: t(`📊 ${name} 日报 · ${date}`, `📊 ${name} daily brief · ${date}`), tone: 'heading' },
       { type: 'figures', items },
+      ...(await briefWatchBlocks(services, day, metrics, lang)),
       { type: 'context', text: t(`对比前一天 · 发送「日报 关闭」停止`, `vs the day before · send "brief off" to stop`) },
     ],
     summary: summary.join(t('；', '; ')),

@@ -1,4 +1,5 @@
 import { alertRules } from './alerts.ts';
+import { briefRules } from './brief.ts';
 import { budgetRules } from './budgets.ts';
 import { campaignRules } from './campaigns.ts';
 import { checklistRules } from './checklists.ts';
@@ -9,6 +10,7 @@ import { memberRules } from './members.ts';
 /** Every playbook section, by its key in PLAYBOOK_FILE. */
 export const PLAYBOOK_SECTIONS: Record<string, (file: Record<string, unknown>) => unknown> = {
   alerts: alertRules,
+  brief: briefRules,
   budgets: budgetRules,
   campaigns: campaignRules,
   checklists: checklistRules,
