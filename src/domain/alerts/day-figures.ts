@@ -1,6 +1,7 @@
 import type { Day } from '../calendar.ts';
 import { ZERO, type Totals } from '../insights/period-totals.ts';
 import type { StoreData } from '../store-data.ts';
+import { distinctBuyers } from '../insights/distinct-buyers.ts';
 
 /** The store's totals for one whole day: store-wide under '*' and by channel name. */
 export type DayFigures = Map<string, Totals>;
@@ -37,18 +38,14 @@ export function dayFigures(s: StoreData, day: Day): DayFigures {
     store.orders += t.orders;
   }
   // Distinct buyers: a customer counts once a day store-wide and once in each channel they bought in.
-  const seen = new Map<number, number[]>();
+  const seen = distinctBuyers;
+  seen.begin(s.book.customers.size);
   const cust = s.book.customer.data;
   const ch = s.book.channel.data;
   for (let k = r.dayStart[d]; k < r.dayStart[d + 1]; k++) {
     const row = r.byDay[k];
-    let chans = seen.get(cust[row]);
-    if (!chans) {
-      seen.set(cust[row], (chans = []));
-      store.buyers++;
-    }
-    if (!chans.includes(ch[row])) {
-      chans.push(ch[row]);
+    if (seen.firstInStore(cust[row])) store.buyers++;
+    if (seen.firstInChannel(cust[row], ch[row])) {
       const t = byIndex.get(ch[row]);
       if (t) t.buyers++;
     }

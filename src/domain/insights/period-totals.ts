@@ -1,5 +1,6 @@
 import type { Period } from '../periods.ts';
 import type { StoreData } from '../store-data.ts';
+import { distinctBuyers } from './distinct-buyers.ts';
 
 /** The additive figures every metric is made of, for one slice of the store over one period. */
 export interface Totals {
@@ -38,8 +39,10 @@ export function sliceTotals(s: StoreData, p: Period, channel?: string): Slices {
     if (i !== undefined) byIndex.set(i, t);
   }
   const groups = { new: { ...ZERO }, returning: { ...ZERO } };
-  const skuAmount = new Map<number, { amount: number; qty: number }>();
-  const seen = new Map<number, Set<number>>(); // customer → channels bought in (buyers per channel)
+  const skuAmount = new Float64Array(book.skus.size);
+  const skuQty = new Float64Array(book.skus.size);
+  const seen = distinctBuyers;
+  seen.begin(book.customers.size);
   const ch = book.channel.data, cust = book.customer.data, amount = book.amount.data, refunded = book.refunded.data;
   const { lineStart, lineCount, lineSku, lineQty, lineAmount } = book;
   let wholeBuyers = 0;
@@ -50,16 +53,11 @@ export function sliceTotals(s: StoreData, p: Period, channel?: string): Slices {
     const first = r.firstDay[c];
     const g = first >= p.from && first <= p.to ? groups.new : groups.returning;
     const t = byIndex.get(ch[row]);
-    let chans = seen.get(c);
-    if (!chans) {
-      seen.set(c, (chans = new Set()));
+    if (seen.firstInStore(c)) {
       wholeBuyers++;
       g.buyers++;
     }
-    if (!chans.has(ch[row])) {
-      chans.add(ch[row]);
-      if (t) t.buyers++;
-    }
+    if (seen.firstInChannel(c, ch[row]) && t) t.buyers++;
     for (const x of [g, t]) {
       if (!x) continue;
       x.gmv += amount[row];
@@ -67,11 +65,8 @@ export function sliceTotals(s: StoreData, p: Period, channel?: string): Slices {
       x.orders += 1;
     }
     for (let i = lineStart.data[row], end = i + lineCount.data[row]; i < end; i++) {
-      const k = lineSku.data[i];
-      const e = skuAmount.get(k) ?? { amount: 0, qty: 0 };
-      e.amount += lineAmount.data[i];
-      e.qty += lineQty.data[i];
-      skuAmount.set(k, e);
+      skuAmount[lineSku.data[i]] += lineAmount.data[i];
+      skuQty[lineSku.data[i]] += lineQty.data[i];
     }
   });
   const whole: Totals = {
@@ -82,6 +77,7 @@ export function sliceTotals(s: StoreData, p: Period, channel?: string): Slices {
     uv: s.traffic.sum(p.from, p.to, channel),
     spend: s.spend.sum(p.from, p.to, channel),
   };
-  const skus = new Map([...skuAmount].map(([k, v]) => [book.skus.names[k], v]));
+  const skus = new Map<string, { amount: number; qty: number }>();
+  for (let k = 0; k < skuAmount.length; k++) if (skuAmount[k] !== 0 || skuQty[k] !== 0) skus.set(book.skus.names[k], { amount: skuAmount[k], qty: skuQty[k] });
   return { whole, channels, buyers: groups, skus };
 }
