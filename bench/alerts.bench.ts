@@ -11,7 +11,7 @@ import { fmt, line, percentile, timeRuns } from './report.ts';
 // pass over the evaluated day's orders summing GMV, refunds and orders per channel.
 
 const ORDERS = Number(process.env.BENCH_ALERT_ORDERS ?? 1_000_000);
-const DAYS = 150;
+const DAYS = Number(process.env.BENCH_ALERT_DAYS ?? 150);
 const CHANNELS = ['tmall', 'jd', 'douyin', 'xiaohongshu', 'wechat'];
 
 function buildStore(): { data: StoreData; yesterday: number } {

@@ -22,6 +22,7 @@ import { whyCommand } from './insights/why-command.ts';
 import { alertsCommand } from './alerts/alerts-command.ts';
 import { alertCommands } from './alerts/alert-action-commands.ts';
 import { kpiCommand } from './targets/kpi-command.ts';
+import { weeklyCommand } from './weekly/weekly-command.ts';
 import { targetSetCommand } from './targets/target-set-command.ts';
 import { Registry } from './registry.ts';
 
@@ -36,7 +37,7 @@ export function buildRegistry(): Registry {
   registry.add(confirmCommand, cancelCommand);
   registry.add(...campaignCommands);
   registry.add(...memberCommands);
-  registry.add(alertsCommand, ...alertCommands, targetSetCommand, kpiCommand);
+  registry.add(alertsCommand, ...alertCommands, targetSetCommand, kpiCommand, weeklyCommand);
   registry.add(helpCommand(registry));
   return registry;
 }

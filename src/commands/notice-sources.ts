@@ -6,6 +6,7 @@ import { complaintEscalations } from './complaints/complaint-notices.ts';
 import type { NoticeSource } from './notices.ts';
 import { campaignNotices } from './campaigns/campaign-notices.ts';
 import { alertNotices } from './alerts/alert-notices.ts';
+import { weeklySource } from './weekly/weekly-source.ts';
 
 /**
  * Every feature that makes the bot speak first. The scheduler tick calls `collect(now)` on each,
@@ -22,5 +23,6 @@ export function buildNoticeSources(): NoticeSource[] {
     complaintEscalations,
     campaignNotices,
     alertNotices,
+    weeklySource,
   ];
 }
