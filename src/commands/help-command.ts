@@ -10,6 +10,7 @@ import { defineCommand, type CommandSpec } from './spec.ts';
 
 const AREAS: { id: string; name: [string, string]; words: RegExp; ids: RegExp }[] = [
   { id: 'metrics', name: ['经营数据', 'Store metrics'], words: /metric|指标|数据|gmv/i, ids: /^metric$/ },
+  { id: 'watch', name: ['预警、目标与原因', 'Alerts, targets and why'], words: /alert|预警|告警|kpi|target|目标|why|为什么|原因|weekly|周报/i, ids: /^(why|alerts|target_set|kpi|weekly)$/ },
   { id: 'checklists', name: ['大促清单与例行提醒', 'Checklists and cadences'], words: /checklist|清单|cadence|节奏/i, ids: /^(checklist|cadence)/ },
   { id: 'budgets', name: ['预算与审批', 'Budgets and approvals'], words: /budget|预算|审批|approv/i, ids: /^(budget|approve|reject)/ },
   { id: 'complaints', name: ['客诉处理', 'Complaints'], words: /complain|投诉|客诉/i, ids: /^complaint/ },
