@@ -30,7 +30,7 @@ export function evaluateAlerts(s: StoreData, day: Day, rules: AlertRules): Alert
     }
     if (spend < rules.roiMinSpend || spend <= 0) continue;
     const roi = gmv / spend;
-    if (roi < rules.roiBelow) out.push({ rule: 'roi_low', metric: 'roi', channel: w, day, severity: roi < rules.roiBelow * 0.67 ? 'critical' : 'warning', value: roi, threshold: rules.roiBelow, direction: 'down' });
+    if (roi < rules.roiBelow) out.push({ rule: 'roi_low', metric: 'roi', channel: w, day, severity: roi < 1 ? 'critical' : 'warning', value: roi, threshold: rules.roiBelow, direction: 'down' });
   }
 
   // A day's refund rate, on enough GMV to mean something.
