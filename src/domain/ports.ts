@@ -30,6 +30,8 @@ export interface DocStore {
    * overwriting it) and records the damage; later opens fail with DamagedDocumentError.
    */
   setAside?(name: string, problem: string): Promise<DamagedDocument>;
+  /** Reads every document once, setting damaged ones aside; returns all damage found so far. */
+  check?(): Promise<DamagedDocument[]>;
   /** Documents found damaged so far (on disk only). */
   damaged?(): DamagedDocument[];
 }

@@ -110,6 +110,49 @@ export class LowdbDocStore implements DocStore {
     return relative(this.dir, path).split(sep).join('/');
   }
 
+  /**
+   * Reads every document not opened yet, so damage is found and said at start rather than
+   * on first use; the document's own reader checks its shape when it opens it.
+   */
+  async check(): Promise<DamagedDocument[]> {
+    for (const name of await this.list('')) {
+      // The outbox keeps its own files and says itself what is wrong with them.
+      if (this.open_.has(name) || this.damage.has(name) || name.startsWith('outbox/')) continue;
+      await this.load(name, null).catch((err) => {
+        if (!(err instanceof DamagedDocumentError)) throw err;
+      });
+    }
+    // Damaged files set aside on an earlier start, whose document is still refused.
+    for (const aside of this.walkFiles((f) => f.includes('.json.corrupt-'))) {
+      const file = aside.slice(0, aside.indexOf('.json.corrupt-') + 5);
+      const name = this.rel(file).slice(0, -5);
+      if (existsSync(file) || this.damage.has(name) || safetyOf(name).startsEmpty || !NAME.test(name)) continue;
+      const copies = this.asideCopies(file);
+      this.damage.set(name, { name, file: this.rel(file), problem: `missing; a damaged copy was set aside earlier as ${this.rel(copies.at(-1) ?? aside)}`, startsEmpty: false });
+    }
+    return this.damaged();
+  }
+
+  /** Every file under the data folder whose name passes `keep`, synchronously. */
+  private walkFiles(keep: (name: string) => boolean): string[] {
+    const found: string[] = [];
+    const walk = (d: string) => {
+      let entries;
+      try {
+        entries = readdirSync(d, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        const p = join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (keep(e.name)) found.push(p);
+      }
+    };
+    walk(this.dir);
+    return found;
+  }
+
   damaged(): DamagedDocument[] {
     return [...this.damage.values()];
   }
@@ -141,25 +184,9 @@ export class LowdbDocStore implements DocStore {
 
   /** Synchronous on purpose: writes are too, so no write's temporary file is ever removed under it. */
   async sweep(): Promise<string[]> {
-    const found: string[] = [];
-    const walk = (d: string) => {
-      let entries;
-      try {
-        entries = readdirSync(d, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries) {
-        const p = join(d, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (isTempName(e.name)) {
-          unlinkSync(p);
-          found.push(this.rel(p));
-        }
-      }
-    };
-    walk(this.dir);
-    return found.sort();
+    const found = this.walkFiles(isTempName);
+    for (const p of found) unlinkSync(p);
+    return found.map((p) => this.rel(p)).sort();
   }
 }
 
