@@ -23,8 +23,8 @@ export class DamagedDocumentError extends Error {
 }
 
 /** One line for the log and the startup banner. */
-export function describeDamage(d: DamagedDocument): string {
+export function describeDamage(d: DamagedDocument, consequence?: string): string {
   const aside = d.aside ? `, set aside as ${d.aside}` : '';
-  const then = d.startsEmpty ? 'starting without it' : 'what needs it is refused until it is repaired (README, Storage → Recovery)';
+  const then = consequence ?? (d.startsEmpty ? 'starting without it' : 'what needs it is refused until it is repaired (README, Storage → Recovery)');
   return `${d.file}: ${d.problem}${aside}; ${then}`;
 }

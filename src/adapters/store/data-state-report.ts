@@ -9,7 +9,9 @@ import type { OrderRepository } from '../../domain/orders/order-repository.ts';
 export function reportDataState(log: Logger, orders: OrderRepository, damaged: DamagedDocument[]): void {
   const { recovery, missingMonths, blocked } = orders.state;
   if (recovery) log.warn({ recovery }, recovery);
-  for (const d of damaged) log.error({ damaged: d }, `DATA DAMAGED: ${describeDamage(d)}`);
+  // Order files are the repository's to judge: a month is skipped, a manifest or customer list stops all orders.
+  const ordersFile = (d: DamagedDocument) => d.name.startsWith('orders/') || d.name === 'order-customers';
+  for (const d of damaged) log.error({ damaged: d }, `DATA DAMAGED: ${describeDamage(d, ordersFile(d) ? 'see the ORDERS line' : undefined)}`);
   if (blocked) log.error({ blocked }, `ORDERS UNAVAILABLE: ${blocked.file} cannot be read (${blocked.problem}); no order figures are loaded and imports are refused until it is repaired (README, Storage → Recovery)`);
   if (missingMonths.length > 0) {
     const months = missingMonths.map((m) => m.month).join(', ');

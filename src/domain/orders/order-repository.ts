@@ -169,7 +169,7 @@ export class OrderRepository {
       await this.commit(next);
     } catch (err) {
       for (const n of written) await this.docs.remove(n).catch(() => undefined);
-      throw err;
+      throw saveFailed(err);
     }
     const old = namedBy(this.manifest);
     for (const n of namedBy(next)) old.delete(n);
@@ -238,6 +238,14 @@ export class OrderRepository {
     doc.data = { rows: this.data[which].toRows() };
     await doc.write();
   }
+}
+
+/** The error of a failed save, saying that nothing of it reached the disk; keeps the cause's code (e.g. ENOSPC). */
+function saveFailed(err: unknown): Error {
+  if (!(err instanceof Error)) return new Error(String(err));
+  const code = (err as { code?: unknown }).code;
+  const wrapped = new Error(`the orders could not be saved (${err.message}); nothing of this change is on disk, which holds the orders as before it`, { cause: err });
+  return code === undefined ? wrapped : Object.assign(wrapped, { code });
 }
 
 type AnySegment = OrderSegment | OrderSegmentV2 | OrderSegmentV3;
