@@ -12,7 +12,7 @@ export function problemWith(data: unknown, defaults: unknown): string | undefine
   if (want.length === 0) return undefined;
   const got = data as Record<string, unknown>;
   const present = want.filter(([k]) => Object.hasOwn(got, k));
-  if (present.length === 0) return `none of its fields (${want.map(([k]) => k).join(', ')}) are there`;
+  if (present.length === 0) return `none of its fields (${want.slice(0, 4).map(([k]) => k).join(', ')}${want.length > 4 ? ', …' : ''}) are there`;
   for (const [k, d] of present) {
     const a = kind(got[k]);
     const b = kind(d);

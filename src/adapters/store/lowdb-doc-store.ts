@@ -50,6 +50,9 @@ export class LowdbDocStore implements DocStore {
     try {
       const data = await json.read();
       if (data === null) {
+        // Set aside by this store already (at start): say what was wrong with it then.
+        const known = this.damage.get(name);
+        if (known && !known.startsEmpty) throw new DamagedDocumentError(known);
         const earlier = this.asideCopies(file);
         if (earlier.length > 0 && !safetyOf(name).startsEmpty) {
           problem = `missing; a damaged copy was set aside earlier as ${this.rel(earlier.at(-1)!)}`;

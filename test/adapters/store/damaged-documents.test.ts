@@ -108,6 +108,8 @@ describe('a damaged document other than orders', () => {
         const r = await first.say(ask);
         expect(r.data).toMatchObject({ error: 'damaged_data', file });
         expect(shown(r)).toContain(`The ${what} are unavailable: the data file ${file} is damaged`);
+        // The answer says what was wrong with the file and where the damaged copy is.
+        expect(shown(r)).toMatch(content === '{"hello":1}' ? /\(none of its fields \(.*\) are there\); the damaged file was kept as \S+\.corrupt-/ : /\(not JSON: .*\); the damaged file was kept as \S+\.corrupt-/);
         expect(shown(await first.say(askZh))).toContain('暂不可用');
         const aside = asideOf(file);
         expect(aside).toHaveLength(1);
