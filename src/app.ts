@@ -19,6 +19,7 @@ import { NoticeOutbox } from './adapters/outbound/notice-outbox.ts';
 import { RoleBook } from './domain/access/role-book.ts';
 import { StoreAuditLog } from './domain/access/store-audit-log.ts';
 import type { OutboxStore } from './domain/outbound/outbox-store.ts';
+import { reportDataState } from './adapters/store/data-state-report.ts';
 
 export interface App {
   config: Config;
@@ -47,10 +48,11 @@ export async function openApp(config: Config, opts: AppOptions = {}): Promise<Ap
   const calendar = new Calendar(config.STORE_TIMEZONE);
   // On disk, one process owns DATA_DIR (see data-dir-lock.ts): a second one is refused, not raced.
   if (!opts.docs && !opts.memory) lockDataDir(config.DATA_DIR);
-  const docs = opts.docs ?? (opts.memory ? new MemoryDocStore() : new LowdbDocStore(config.DATA_DIR));
+  const docs: DocStore = opts.docs ?? (opts.memory ? new MemoryDocStore() : new LowdbDocStore(config.DATA_DIR));
   const data = new StoreData(calendar);
   const orders = new OrderRepository(docs, data);
   await orders.load(opts.memory || opts.docs ? {} : { afterMonth: releaseMemory });
+  reportDataState(log, orders, (await docs.check?.()) ?? []);
   const roles = await RoleBook.open(docs, config.BOT_ADMINS);
   const outboxStore = opts.outboxStore ?? (opts.memory || opts.docs ? JournalOutboxStore.memory() : JournalOutboxStore.open(join(config.DATA_DIR, 'outbox'), { fsync: config.OUTBOX_FSYNC }));
   const audit = await StoreAuditLog.open(docs, clock);

@@ -1,5 +1,7 @@
 import type { Logger } from '../domain/log.ts';
 import { holds } from '../domain/roles.ts';
+import { DamagedDocumentError } from '../domain/damaged-document.ts';
+import { damagedReply, withDataWarning } from './damaged-data-reply.ts';
 import { BotError } from './errors.ts';
 import type { Incoming } from './incoming.ts';
 import { detectLang, say, type Lang } from './lang.ts';
@@ -53,9 +55,13 @@ export class Bot {
         const why = lang === 'zh' ? zhWhy : /^(a|an|at|on|one|the) /.test(enWhy) ? enWhy : '';
         return this.problemReply(lang, new BotError('bad_args', { zh: `「${spec.summary.zh}」没看懂${why ? `：${why}` : ''}`, en: `${spec.summary.en}: I couldn't read that${why ? ` — expected ${why}` : ''}` }, { zh: spec.examples.zh[0] ?? ex, en: spec.examples.en[0] ?? ex }));
       }
-      return await spec.handle(ctx, checked.data);
+      return withDataWarning(await spec.handle(ctx, checked.data), this.services.orders.state, lang);
     } catch (err) {
       if (err instanceof BotError) return this.problemReply(lang, err);
+      if (err instanceof DamagedDocumentError) {
+        this.log.error({ damaged: err.damage, command: spec.id }, 'command refused: data damaged');
+        return damagedReply(lang, err.damage);
+      }
       const ref = Math.random().toString(36).slice(2, 8);
       this.log.error({ err, ref, command: spec.id, user: incoming.user, conversation: incoming.conversation }, 'command failed');
       return { lang, blocks: [text(t(`抱歉，处理时出了点问题（编号 ${ref}），已记录。请稍后再试。`, `Sorry, something went wrong on our side (ref ${ref}); it has been logged. Please try again shortly.`), 'warning')], data: { error: 'internal', ref } };

@@ -1,6 +1,8 @@
 // The domain reaches storage, time and the outside only through these ports.
 // Adapters (src/adapters/*) implement them; tests pass in-memory ones.
 
+import type { DamagedDocument } from './damaged-document.ts';
+
 export interface Clock {
   now(): Date;
 }
@@ -18,6 +20,20 @@ export interface DocStore {
   list(prefix: string): Promise<string[]>;
   /** Removes a document; used when an order segment becomes empty. */
   remove(name: string): Promise<void>;
+  /**
+   * Removes the temporary files that writes cut short (a kill, a full disk) left
+   * behind; returns their names. Only on disk; call once at start.
+   */
+  sweep?(): Promise<string[]>;
+  /**
+   * Puts a document that was read but is not what its reader expects aside (never
+   * overwriting it) and records the damage; later opens fail with DamagedDocumentError.
+   */
+  setAside?(name: string, problem: string): Promise<DamagedDocument>;
+  /** Reads every document once, setting damaged ones aside; returns all damage found so far. */
+  check?(): Promise<DamagedDocument[]>;
+  /** Documents found damaged so far (on disk only). */
+  damaged?(): DamagedDocument[];
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -61,8 +61,16 @@ export class JournalOutboxStore implements OutboxStore {
 
   private load(): void {
     if (existsSync(this.snapshotPath)) {
-      const snap = JSON.parse(readFileSync(this.snapshotPath, 'utf8')) as { entries: OutboxEntry[] };
-      for (const e of snap.entries) this.put(e);
+      // Without its snapshot the outbox would forget what it already sent and send it again,
+      // so a damaged one stops the start, named, and is left where it is for repair.
+      let snap: { entries?: unknown };
+      try {
+        snap = JSON.parse(readFileSync(this.snapshotPath, 'utf8')) as { entries?: unknown };
+      } catch (err) {
+        throw new OutboxDamagedError(this.snapshotPath, `not JSON: ${(err as Error).message}`);
+      }
+      if (!Array.isArray(snap?.entries)) throw new OutboxDamagedError(this.snapshotPath, 'it has no list of entries');
+      for (const e of snap.entries as OutboxEntry[]) this.put(e);
     }
     if (!existsSync(this.journalPath)) return;
     const buf = readFileSync(this.journalPath);
@@ -233,6 +241,13 @@ export class JournalOutboxStore implements OutboxStore {
     if (this.flushing) await new Promise<void>((r) => this.idleWaiters.push(r));
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
+  }
+}
+
+/** The outbox's snapshot cannot be read; the message names the file and the way out. */
+export class OutboxDamagedError extends Error {
+  constructor(readonly file: string, readonly problem: string) {
+    super(`${file} is damaged (${problem}). The outbox will not start without it, so no notice is sent twice: restore it from a backup, or, accepting that notices already queued or sent may be lost or repeated, move it away (README, Storage → Recovery).`);
   }
 }
 

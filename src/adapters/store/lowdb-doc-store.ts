@@ -1,19 +1,33 @@
+import { existsSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
-import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Low, Memory } from 'lowdb';
-import { TextFile } from 'lowdb/node';
+import { DamagedDocumentError, type DamagedDocument } from '../../domain/damaged-document.ts';
+import { safetyOf } from '../../domain/document-safety.ts';
 import type { Doc, DocStore } from '../../domain/ports.ts';
+import { isTempName, JsonFile, nodeFileOps, type FileOps } from './json-file.ts';
+import { problemWith } from './document-check.ts';
 
-// Each named document is one lowdb JSON file under DATA_DIR. lowdb's writer (steno)
-// writes a temporary file and renames it over the old one, so a crash at any moment
-// leaves either the old or the new document, never half of one.
+// Each named document is one lowdb JSON file under DATA_DIR, written atomically and
+// flushed (json-file.ts). A file that cannot be read as its document is renamed aside
+// (`budgets.json.corrupt-<time>`, never overwritten) and recorded; whether the bot then
+// starts that document empty or refuses what needs it is the domain's call (document-safety.ts).
+// The refusal outlives a restart: while a `.corrupt-` copy sits beside a missing file,
+// the document stays refused until someone repairs it or deletes the copy.
 
 const NAME = /^[a-z0-9][a-z0-9_\-/.]*$/i;
 
+export interface LowdbDocStoreOptions {
+  /** File calls for writes (tests inject a full disk). */
+  ops?: FileOps;
+  /** Flush each write to the disk before renaming it into place (default true). */
+  fsync?: boolean;
+}
+
 export class LowdbDocStore implements DocStore {
   private readonly open_ = new Map<string, Promise<Doc<unknown>>>();
-  constructor(readonly dir: string) {}
+  private readonly damage = new Map<string, DamagedDocument>();
+  constructor(readonly dir: string, private readonly opts: LowdbDocStoreOptions = {}) {}
 
   open<T>(name: string, defaults: T): Promise<Doc<T>> {
     if (!NAME.test(name) || name.includes('..')) throw new Error(`bad document name ${name}`);
@@ -21,6 +35,8 @@ export class LowdbDocStore implements DocStore {
     if (!doc) {
       doc = this.load(name, defaults as unknown);
       this.open_.set(name, doc);
+      // A refused document is tried again on the next open (it may have been repaired).
+      doc.catch(() => this.open_.get(name) === doc && this.open_.delete(name));
     }
     return doc as Promise<Doc<T>>;
   }
@@ -28,9 +44,120 @@ export class LowdbDocStore implements DocStore {
   private async load(name: string, defaults: unknown): Promise<Doc<unknown>> {
     const file = join(this.dir, `${name}.json`);
     await mkdir(dirname(file), { recursive: true });
-    const db = new Low(new JsonFile(file), structuredClone(defaults));
-    await db.read();
+    const json = new JsonFile(file, this.opts.ops ?? nodeFileOps, this.opts.fsync ?? true);
+    const db = new Low(json, structuredClone(defaults));
+    let problem: string | undefined;
+    try {
+      const data = await json.read();
+      if (data === null) {
+        // Set aside by this store already (at start): say what was wrong with it then.
+        const known = this.damage.get(name);
+        if (known && !known.startsEmpty) throw new DamagedDocumentError(known);
+        const earlier = this.asideCopies(file);
+        if (earlier.length > 0 && !safetyOf(name).startsEmpty) {
+          problem = `missing; a damaged copy was set aside earlier as ${this.rel(earlier.at(-1)!)}`;
+          return this.fail({ name, file: this.rel(file), problem, startsEmpty: false });
+        }
+        return db;
+      }
+      problem = problemWith(data, defaults);
+      if (!problem) {
+        db.data = data;
+        return db;
+      }
+    } catch (err) {
+      if (err instanceof DamagedDocumentError) throw err;
+      if (!(err instanceof SyntaxError)) throw err;
+      problem = `not JSON: ${err.message}`;
+    }
+    const damage = this.putAside(name, problem);
+    if (!damage.startsEmpty) throw new DamagedDocumentError(damage);
     return db;
+  }
+
+  private fail(d: DamagedDocument): never {
+    this.damage.set(d.name, d);
+    throw new DamagedDocumentError(d);
+  }
+
+  async setAside(name: string, problem: string): Promise<DamagedDocument> {
+    this.open_.delete(name);
+    return this.putAside(name, problem);
+  }
+
+  private putAside(name: string, problem: string): DamagedDocument {
+    const file = join(this.dir, `${name}.json`);
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    let aside = `${file}.corrupt-${stamp}`;
+    for (let n = 2; existsSync(aside); n++) aside = `${file}.corrupt-${stamp}-${n}`;
+    let moved = false;
+    if (existsSync(file)) {
+      renameSync(file, aside);
+      moved = true;
+    }
+    const damage: DamagedDocument = { name, file: this.rel(file), ...(moved ? { aside: this.rel(aside) } : {}), problem, startsEmpty: safetyOf(name).startsEmpty };
+    this.damage.set(name, damage);
+    return damage;
+  }
+
+  private asideCopies(file: string): string[] {
+    try {
+      const prefix = `${basename(file)}.corrupt-`;
+      return readdirSync(dirname(file)).filter((f) => f.startsWith(prefix)).sort().map((f) => join(dirname(file), f));
+    } catch {
+      return [];
+    }
+  }
+
+  private rel(path: string): string {
+    return relative(this.dir, path).split(sep).join('/');
+  }
+
+  /**
+   * Reads every document not opened yet, so damage is found and said at start rather than
+   * on first use; the document's own reader checks its shape when it opens it.
+   */
+  async check(): Promise<DamagedDocument[]> {
+    for (const name of await this.list('')) {
+      // The outbox keeps its own files and says itself what is wrong with them.
+      if (this.open_.has(name) || this.damage.has(name) || name.startsWith('outbox/')) continue;
+      await this.load(name, null).catch((err) => {
+        if (!(err instanceof DamagedDocumentError)) throw err;
+      });
+    }
+    // Damaged files set aside on an earlier start, whose document is still refused.
+    for (const aside of this.walkFiles((f) => f.includes('.json.corrupt-'))) {
+      const file = aside.slice(0, aside.indexOf('.json.corrupt-') + 5);
+      const name = this.rel(file).slice(0, -5);
+      if (existsSync(file) || this.damage.has(name) || safetyOf(name).startsEmpty || !NAME.test(name)) continue;
+      const copies = this.asideCopies(file);
+      this.damage.set(name, { name, file: this.rel(file), problem: `missing; a damaged copy was set aside earlier as ${this.rel(copies.at(-1) ?? aside)}`, startsEmpty: false });
+    }
+    return this.damaged();
+  }
+
+  /** Every file under the data folder whose name passes `keep`, synchronously. */
+  private walkFiles(keep: (name: string) => boolean): string[] {
+    const found: string[] = [];
+    const walk = (d: string) => {
+      let entries;
+      try {
+        entries = readdirSync(d, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        const p = join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (keep(e.name)) found.push(p);
+      }
+    };
+    walk(this.dir);
+    return found;
+  }
+
+  damaged(): DamagedDocument[] {
+    return [...this.damage.values()];
   }
 
   async list(prefix: string): Promise<string[]> {
@@ -57,116 +184,12 @@ export class LowdbDocStore implements DocStore {
     this.open_.delete(name);
     await rm(join(this.dir, `${name}.json`), { force: true });
   }
-}
 
-const LARGE = 1 << 20;
-
-/**
- * Compact JSON (order segments hold large arrays that pretty-printing would triple),
- * written atomically either way (temporary file, then rename). A large document
- * (an order month, the customer list) is written synchronously and a piece at a
- * time: as one JSON string, kept alive across an asynchronous write, each month
- * of a million-order store became old-generation garbage, and a dozen of them
- * added ~100 MB to the peak memory of an import.
- */
-class JsonFile {
-  private readonly text: TextFile;
-  private pending: Promise<void> = Promise.resolve();
-  constructor(private readonly file: string) {
-    this.text = new TextFile(file);
-  }
-  async read(): Promise<unknown> {
-    const text = await this.text.read();
-    return text === null ? null : JSON.parse(text);
-  }
-  async write(data: unknown): Promise<void> {
-    if (!isLarge(data)) return (this.pending = this.text.write(JSON.stringify(data)));
-    await this.pending.catch(() => undefined); // an earlier small write must not land after this one (its error went to its caller)
-    const tmp = join(dirname(this.file), `.${basename(this.file)}.tmp`);
-    writeJsonSync(tmp, data);
-    renameSync(tmp, this.file);
-  }
-}
-
-/** Whether a document's JSON is about LARGE characters or more (counting strings and array slots, stopping early). */
-function isLarge(data: unknown): boolean {
-  let size = 0;
-  const walk = (x: unknown, depth: number): boolean => {
-    if (typeof x === 'string') size += x.length;
-    else if (hasPieces(x)) return true; // only large values come in pieces
-    else if (Array.isArray(x)) {
-      size += x.length;
-      if (size < LARGE && depth < 4) for (const e of x) if (walk(e, depth + 1)) return true;
-    } else if (x !== null && typeof x === 'object' && depth < 4) {
-      for (const v of Object.values(x)) if (walk(v, depth + 1)) return true;
-    }
-    return size >= LARGE;
-  };
-  return walk(data, 0);
-}
-
-/** A value that can give its JSON in pieces (its toJSON gives the same as one string), e.g. an order month's base64 column. */
-interface JsonPieces {
-  toJSONPieces(): Iterable<string>;
-}
-const hasPieces = (v: unknown): v is JsonPieces => v !== null && typeof v === 'object' && typeof (v as Partial<JsonPieces>).toJSONPieces === 'function';
-
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/** One buffer for every large write (they are synchronous, so never overlap). */
-let writeBuffer: Buffer | undefined;
-
-/** Writes `value` to `path` exactly as JSON.stringify(value) would, through a 1 MB buffer, never as one string. */
-function writeJsonSync(path: string, value: unknown): void {
-  const fd = openSync(path, 'w');
-  try {
-    const buf = (writeBuffer ??= Buffer.allocUnsafe(LARGE));
-    let used = 0;
-    const flush = () => {
-      for (let off = 0; off < used; ) off += writeSync(fd, buf, off, used - off);
-      used = 0;
-    };
-    const put = (s: string) => {
-      for (let i = 0; i < s.length; ) {
-        let end = Math.min(s.length, i + 65536);
-        if (end < s.length && (s.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--; // keep a surrogate pair together
-        if (used + (end - i) * 3 > buf.length) flush();
-        used += buf.write(end - i === s.length ? s : s.slice(i, end), used);
-        i = end;
-      }
-    };
-    const skipped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
-    const emit = (v: unknown): void => {
-      if (hasPieces(v)) {
-        for (const piece of v.toJSONPieces()) put(piece);
-      } else if (typeof v === 'string' && v.length > 4096 && !NEEDS_ESCAPE.test(v)) {
-        put('"');
-        put(v);
-        put('"');
-      } else if (Array.isArray(v)) {
-        put('[');
-        for (let i = 0; i < v.length; i++) {
-          if (i > 0) put(',');
-          if (skipped(v[i])) put('null');
-          else emit(v[i]);
-        }
-        put(']');
-      } else if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype && typeof (v as { toJSON?: unknown }).toJSON !== 'function') {
-        put('{');
-        let first = true;
-        for (const [k, e] of Object.entries(v)) {
-          if (skipped(e)) continue;
-          put(`${first ? '' : ','}${JSON.stringify(k)}:`);
-          first = false;
-          emit(e);
-        }
-        put('}');
-      } else put(JSON.stringify(v));
-    };
-    emit(value);
-    flush();
-  } finally {
-    closeSync(fd);
+  /** Synchronous on purpose: writes are too, so no write's temporary file is ever removed under it. */
+  async sweep(): Promise<string[]> {
+    const found = this.walkFiles(isTempName);
+    for (const p of found) unlinkSync(p);
+    return found.map((p) => this.rel(p)).sort();
   }
 }
 

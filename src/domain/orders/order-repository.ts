@@ -1,13 +1,16 @@
-import type { DocStore } from '../ports.ts';
+import { DamagedDocumentError, type DamagedDocument } from '../damaged-document.ts';
+import type { Doc, DocStore } from '../ports.ts';
 import type { StoreData } from '../store-data.ts';
 import { STATUS_NAME } from './order.ts';
-import { decodeSegment, encodeSegment, SegmentScratch, type EncodedSegment, type OrderSegmentV2, type OrderSegmentV3 } from './order-segment.ts';
+import { customersDoc, emptyManifest, genOf, LEGACY_CUSTOMERS, LEGACY_SAVING, MANIFEST, monthDoc, namedBy, OrdersManifest } from './order-manifest.ts';
+import { decodeSegment, encodeSegment, segmentProblem, SegmentScratch, type EncodedSegment, type OrderSegmentV2, type OrderSegmentV3 } from './order-segment.ts';
 
 // Orders are kept on disk one document per month (of payment, else of creation),
 // column by column (format in order-segment.ts), so an import rewrites only the
-// months it touched and a million orders load in about a second. Each order
-// carries the import revision that wrote it: if a crash leaves an order in two
-// months, the newer one wins.
+// months it touched and a million orders load in about a second. The months and the
+// customer list in force are those the manifest names (order-manifest.ts): an import
+// is committed whole by replacing it, so a kill or a full disk leaves the before or
+// the after, never a mix. A damaged month is set aside and reported; its orders are missing.
 
 /** Format 1, written before formats 2 and 3; still read, rewritten as format 3 when its month next changes. */
 export interface OrderSegment {
@@ -43,35 +46,36 @@ export interface CustomerList {
   lines: number;
 }
 
-const CUSTOMERS = 'order-customers';
-/** Present while months are being rewritten: if the process dies, the next load knows orders may be duplicated. */
-const SAVING = 'orders-saving';
+/** Where the orders stand after load: what an interrupted save left, and what could not be read. */
+export interface OrdersState {
+  /** One line on what start-up rolled back or forward, if anything. */
+  recovery?: string;
+  /** Month documents that were damaged: those months' orders are missing from the figures. */
+  missingMonths: { month: string; damage: DamagedDocument }[];
+  /** Set when the manifest or the customer list is damaged: no orders loaded, and saving is refused. */
+  blocked?: DamagedDocument;
+}
 
 export class OrderRepository {
   rev = 0;
   private savedCustomers = 0;
+  private manifest: OrdersManifest = emptyManifest();
+  /** Months of saves that failed: memory holds their orders, so the next save commits them too. */
+  private readonly pending = new Set<string>();
+  readonly state: OrdersState = { missingMonths: [] };
   constructor(private readonly docs: DocStore, private readonly data: StoreData) {}
 
   /** `afterMonth` runs after each month document is copied in (the app uses it to collect the parsed document). */
   async load(opts: { afterMonth?: () => void } = {}): Promise<void> {
-    const book = this.data.book;
-    const list = await this.docs.open<CustomerList>(CUSTOMERS, { names: [], phones: [], orders: 0, lines: 0 });
-    book.customers.adopt(list.data.names);
-    for (const [id, phone] of list.data.phones) book.phones.set(id, phone);
-    book.reserve(list.data.orders, list.data.lines);
-    this.savedCustomers = book.customers.size;
-    list.data = { names: [], phones: [], orders: 0, lines: 0 };
-    // Only after an interrupted save can an order sit in two months; otherwise skip the lookups.
-    const interrupted = (await this.docs.list(SAVING)).includes(SAVING);
-    for (const name of await this.docs.list('orders/')) {
-      const doc = await this.docs.open<OrderSegment | OrderSegmentV2 | OrderSegmentV3>(name, emptySegment());
-      const seg = doc.data;
-      const rev = seg.v === 1 ? loadV1(this.data, seg) : decodeSegment(book, seg, interrupted);
-      if (rev > this.rev) this.rev = rev;
-      // Segments are read once at start; drop the parsed copy so memory holds only the columns.
-      doc.data = emptySegment();
-      opts.afterMonth?.();
+    const swept = (await this.docs.sweep?.()) ?? [];
+    const found = await findManifest(this.docs);
+    if ('damage' in found) this.state.blocked = found.damage;
+    else {
+      this.manifest = found.manifest;
+      await this.loadOrders(found.legacyInterrupted, opts.afterMonth);
+      if (!this.state.blocked) this.state.recovery = await this.tidy(found, swept);
     }
+    if (this.state.blocked && swept.length > 0) this.state.recovery = `orders: removed ${swept.length} temporary file(s) of an interrupted write (${swept.join(', ')})`;
     const traffic = await this.docs.open<{ rows: [number, string, number][] }>('traffic', { rows: [] });
     const spend = await this.docs.open<{ rows: [number, string, number][] }>('spend', { rows: [] });
     for (const [d, ch, v] of traffic.data.rows) this.data.traffic.set(d, ch, v);
@@ -79,23 +83,107 @@ export class OrderRepository {
     this.data.refresh();
   }
 
+  private async loadOrders(dedupe: boolean, afterMonth?: () => void): Promise<void> {
+    const book = this.data.book;
+    if (this.manifest.customers) {
+      const list = await openChecked<CustomerList>(this.docs, this.manifest.customers, { names: [], phones: [], orders: 0, lines: 0 });
+      if ('damage' in list) {
+        this.state.blocked = list.damage;
+        return;
+      }
+      book.customers.adopt(list.doc.data.names);
+      for (const [id, phone] of list.doc.data.phones) book.phones.set(id, phone);
+      book.reserve(list.doc.data.orders, list.doc.data.lines);
+      list.doc.data = { names: [], phones: [], orders: 0, lines: 0 };
+    }
+    this.savedCustomers = book.customers.size;
+    for (const [month, name] of Object.entries(this.manifest.months).sort()) {
+      const doc = await openChecked<AnySegment>(this.docs, name, emptySegment(), segmentProblem);
+      if ('damage' in doc) {
+        this.state.missingMonths.push({ month, damage: doc.damage });
+        continue;
+      }
+      const seg = doc.doc.data;
+      const rev = seg.v === 1 ? loadV1(this.data, seg) : decodeSegment(book, seg, dedupe);
+      if (rev > this.rev) this.rev = rev;
+      // Segments are read once at start; drop the parsed copy so memory holds only the columns.
+      doc.doc.data = emptySegment();
+      afterMonth?.();
+    }
+  }
+
+  /** Removes what the manifest does not name, moves an old data folder to the manifest, and says what it did. */
+  private async tidy(found: FoundManifest, swept: string[]): Promise<string | undefined> {
+    const keep = namedBy(this.manifest);
+    const leftovers = (await this.docs.list('orders/')).filter((n) => n !== MANIFEST && !keep.has(n) && (found.exists || genOf(n) !== undefined));
+    if (found.exists) for (const n of [LEGACY_CUSTOMERS, LEGACY_SAVING]) if (!keep.has(n) && (await this.docs.list(n)).includes(n)) leftovers.push(n);
+    for (const n of leftovers) await this.docs.remove(n);
+    const uncommitted = leftovers.filter((n) => (genOf(n) ?? 0) > this.manifest.gen);
+    const superseded = leftovers.filter((n) => !uncommitted.includes(n));
+    const temp = swept.length > 0 ? `; removed ${swept.length} temporary file(s) (${swept.join(', ')})` : '';
+    if (!found.exists) {
+      const months = Object.keys(this.manifest.months);
+      if (months.length === 0 && !this.manifest.customers) return temp ? `orders: nothing saved yet${temp}` : undefined;
+      if (found.legacyInterrupted) {
+        // The old layout's save was cut short: orders were resolved by revision on load; write them out clean.
+        await this.saveMonths(new Set(months), new Set(), true);
+      } else await this.commit({ ...this.manifest });
+      await this.docs.remove(LEGACY_SAVING);
+      const how = found.legacyInterrupted ? 'an interrupted save of the old layout was resolved by revision and written as generation 1' : 'the existing files are now listed in orders/manifest';
+      return `orders: moved ${months.length} month(s) to the manifest layout; ${how}${temp}`;
+    }
+    if (uncommitted.length > 0) return `orders: rolled back an interrupted save to generation ${this.manifest.gen}; removed ${uncommitted.length} uncommitted file(s) (${uncommitted.join(', ')})${superseded.length ? ` and ${superseded.length} superseded` : ''}${temp}`;
+    if (superseded.length > 0) return `orders: rolled forward: generation ${this.manifest.gen} was committed before the stop; removed ${superseded.length} superseded file(s) (${superseded.join(', ')})${temp}`;
+    return temp ? `orders: nothing to roll back${temp}` : undefined;
+  }
+
   nextRev(): number {
     return ++this.rev;
   }
 
   /**
-   * Rewrites the given months from memory. Months that gained orders are written
-   * before months that lost them, so a crash in between can duplicate an order
-   * (resolved by revision on load) but never lose one.
+   * Saves the given months from memory as one all-or-nothing change: each is written as a
+   * new file of the next generation, then the manifest naming them is replaced. If any
+   * write fails (a full disk), the new files are removed, the previous generation stays in
+   * force on disk, and the months are kept pending so the next save commits them with its own.
    */
-  async saveMonths(gained: Set<string>, lost: Set<string>): Promise<void> {
+  async saveMonths(gained: Set<string>, lost: Set<string>, rewriteCustomers = false): Promise<void> {
+    if (this.state.blocked) throw new DamagedDocumentError(this.state.blocked);
     const book = this.data.book;
-    const months = [...gained, ...[...lost].filter((m) => !gained.has(m))];
+    const months = [...new Set([...this.pending, ...gained, ...lost])];
     if (months.length === 0) return;
-    await this.saveCustomers();
-    const marker = await this.docs.open<{ months: string[] }>(SAVING, { months: [] });
-    marker.data = { months };
-    await marker.write();
+    for (const m of months) this.pending.add(m);
+    const gen = this.manifest.gen + 1;
+    const next: OrdersManifest = { v: 1, gen, customers: this.manifest.customers, months: { ...this.manifest.months } };
+    const written: string[] = [];
+    try {
+      if (rewriteCustomers || book.customers.size !== this.savedCustomers || book.phonesChanged || !next.customers) {
+        next.customers = customersDoc(gen);
+        written.push(next.customers);
+        const doc = await this.docs.open<CustomerList>(next.customers, { names: [], phones: [], orders: 0, lines: 0 });
+        doc.data = { names: book.customers.names, phones: [...book.phones], orders: book.size, lines: book.lines };
+        await doc.write();
+        doc.data = { names: [], phones: [], orders: 0, lines: 0 };
+      }
+      await this.writeMonths(months, gen, next, written);
+      await this.commit(next);
+    } catch (err) {
+      for (const n of written) await this.docs.remove(n).catch(() => undefined);
+      throw saveFailed(err);
+    }
+    const old = namedBy(this.manifest);
+    for (const n of namedBy(next)) old.delete(n);
+    this.manifest = next;
+    this.pending.clear();
+    this.savedCustomers = book.customers.size;
+    book.phonesChanged = false;
+    this.state.missingMonths = this.state.missingMonths.filter((m) => !months.includes(m.month));
+    // Superseded files; if this is cut short, the next start removes the rest.
+    for (const n of old) await this.docs.remove(n).catch(() => undefined);
+  }
+
+  private async writeMonths(months: string[], gen: number, next: OrdersManifest, written: string[]): Promise<void> {
+    const book = this.data.book;
     // Rows grouped by month in one typed array (a counting sort), not a million-element array per month.
     const monthIndex = new Map(months.map((m, i) => [m, i]));
     const monthOf = new Int32Array(book.size);
@@ -119,27 +207,30 @@ export class OrderRepository {
     for (const [i, m] of months.entries()) {
       const rows = sorted.subarray(start[i], start[i + 1]);
       if (rows.length === 0) {
-        await this.docs.remove(`orders/${m}`);
+        delete next.months[m];
         continue;
       }
-      const doc = await this.docs.open<OrderSegment | OrderSegmentV2 | OrderSegmentV3 | EncodedSegment>(`orders/${m}`, emptySegment());
+      const name = monthDoc(m, gen);
+      written.push(name);
+      const doc = await this.docs.open<AnySegment | EncodedSegment>(name, emptySegment());
       doc.data = encodeSegment(book, rows, scratch);
       await doc.write();
       doc.data = emptySegment();
+      next.months[m] = name;
     }
-    await this.docs.remove(SAVING);
   }
 
-  /** Rewrites the customer list when customers or phone numbers were added since it was last written. */
-  private async saveCustomers(): Promise<void> {
-    const book = this.data.book;
-    if (book.customers.size === this.savedCustomers && !book.phonesChanged) return;
-    const doc = await this.docs.open<CustomerList>(CUSTOMERS, { names: [], phones: [], orders: 0, lines: 0 });
-    doc.data = { names: book.customers.names, phones: [...book.phones], orders: book.size, lines: book.lines };
-    await doc.write();
-    doc.data = { names: [], phones: [], orders: 0, lines: 0 };
-    this.savedCustomers = book.customers.size;
-    book.phonesChanged = false;
+  /** Replaces the manifest: the one write that makes a save count. */
+  private async commit(next: OrdersManifest): Promise<void> {
+    const doc = await this.docs.open<OrdersManifest>(MANIFEST, emptyManifest());
+    const before = doc.data;
+    doc.data = next;
+    try {
+      await doc.write();
+    } catch (err) {
+      doc.data = before;
+      throw err;
+    }
   }
 
   async saveSeries(which: 'traffic' | 'spend'): Promise<void> {
@@ -147,6 +238,50 @@ export class OrderRepository {
     doc.data = { rows: this.data[which].toRows() };
     await doc.write();
   }
+}
+
+/** The error of a failed save, saying that nothing of it reached the disk; keeps the cause's code (e.g. ENOSPC). */
+function saveFailed(err: unknown): Error {
+  if (!(err instanceof Error)) return new Error(String(err));
+  const code = (err as { code?: unknown }).code;
+  const wrapped = new Error(`the orders could not be saved (${err.message}); nothing of this change is on disk, which holds the orders as before it`, { cause: err });
+  return code === undefined ? wrapped : Object.assign(wrapped, { code });
+}
+
+type AnySegment = OrderSegment | OrderSegmentV2 | OrderSegmentV3;
+
+type FoundManifest = { manifest: OrdersManifest; exists: boolean; legacyInterrupted: boolean };
+
+/** The manifest, or for a folder of the old layout one naming its files, or the damage that stops orders loading. */
+async function findManifest(docs: DocStore): Promise<FoundManifest | { damage: DamagedDocument }> {
+  if ((await docs.list(MANIFEST)).includes(MANIFEST)) {
+    const doc = await openChecked<OrdersManifest>(docs, MANIFEST, emptyManifest(), (d) => {
+      const r = OrdersManifest.safeParse(d);
+      return r.success ? undefined : `not an orders manifest: ${r.error.issues[0]?.path.join('.') || 'root'} ${r.error.issues[0]?.message ?? ''}`.trim();
+    });
+    return 'damage' in doc ? doc : { manifest: doc.doc.data, exists: true, legacyInterrupted: false };
+  }
+  const months: Record<string, string> = {};
+  for (const n of await docs.list('orders/')) if (/^orders\/\d{4}-\d{2}$/.test(n)) months[n.slice(7)] = n;
+  const customers = (await docs.list(LEGACY_CUSTOMERS)).includes(LEGACY_CUSTOMERS) ? LEGACY_CUSTOMERS : null;
+  // Only after an interrupted save of the old layout can an order sit in two months.
+  const legacyInterrupted = (await docs.list(LEGACY_SAVING)).includes(LEGACY_SAVING);
+  return { manifest: { v: 1, gen: 0, customers, months }, exists: false, legacyInterrupted };
+}
+
+/** Opens a document and checks its shape; a damaged one is set aside and reported instead. */
+async function openChecked<T>(docs: DocStore, name: string, defaults: T, check?: (data: T) => string | undefined): Promise<{ doc: Doc<T> } | { damage: DamagedDocument }> {
+  let doc: Doc<T>;
+  try {
+    doc = await docs.open<T>(name, defaults);
+  } catch (err) {
+    if (err instanceof DamagedDocumentError) return { damage: err.damage };
+    throw err;
+  }
+  const problem = check?.(doc.data);
+  if (!problem) return { doc };
+  const damage = (await docs.setAside?.(name, problem)) ?? { name, file: `${name}.json`, problem, startsEmpty: false };
+  return { damage };
 }
 
 function loadV1(data: StoreData, seg: OrderSegment): number {

@@ -253,3 +253,37 @@ function orderIds(book: OrderBook, seg: OrderSegmentV2 | OrderSegmentV3): { ids:
   }
   return { ids, platform };
 }
+
+const b64Bytes = (s: string) => Math.floor((s.length * 3) / 4) - (s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0);
+const WIDTH: Record<ColName | 'platform', number> = { platform: 1, channel: 1, status: 1, lines: 2, customer: 4, coupon: 4, rev: 4, created: 8, paid: 8, amount: 8, refunded: 8, sku: -4, qty: -4, lineAmount: -8 };
+
+/**
+ * What keeps a parsed month document from being read (wrong format, missing or short
+ * columns), checked before any of it reaches the book, so a damaged month is skipped whole.
+ * `lines` widths are negative: those columns hold one entry per order line, not per order.
+ */
+export function segmentProblem(seg: unknown): string | undefined {
+  const s = seg as Record<string, unknown>;
+  const v = s?.v;
+  const isList = (k: string) => Array.isArray(s[k]);
+  if (v === 1) {
+    const n = isList('key') ? (s.key as unknown[]).length : -1;
+    for (const k of ['key', 'channel', 'customer', 'created', 'paid', 'status', 'amount', 'refunded', 'coupon', 'rev', 'lines']) if (!isList(k) || (s[k] as unknown[]).length !== n) return `format 1 column "${k}" is missing or not ${n} long`;
+    return undefined;
+  }
+  if (v !== 2 && v !== 3) return `not an order month (format ${JSON.stringify(v) ?? 'missing'})`;
+  const idKey = v === 3 ? 'ids' : 'key';
+  for (const k of [idKey, 'channels', 'skus', 'coupons', ...(v === 3 ? ['platforms'] : [])]) if (!isList(k)) return `list "${k}" is missing`;
+  const cols = s.cols as Record<string, unknown> | undefined;
+  if (cols === null || typeof cols !== 'object') return 'its columns are missing';
+  const n = (s[idKey] as unknown[]).length;
+  const lineAmount = cols.lineAmount;
+  const lines = typeof lineAmount === 'string' ? b64Bytes(lineAmount) / 8 : NaN;
+  for (const [k, w] of Object.entries(WIDTH)) {
+    if (k === 'platform' && v === 2) continue;
+    const col = cols[k];
+    const want = w > 0 ? n * w : lines * -w;
+    if (typeof col !== 'string' || b64Bytes(col) !== want) return `column "${k}" is missing or not ${Number.isInteger(want) ? want : '?'} bytes long`;
+  }
+  return undefined;
+}

@@ -19,6 +19,14 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** The months the committed manifest names, and the file holding one of them. */
+async function months(): Promise<string[]> {
+  return Object.keys(JSON.parse(await readFile(join(dir, 'orders', 'manifest.json'), 'utf8')).months).sort();
+}
+async function monthFile(m: string): Promise<string> {
+  return join(dir, `${JSON.parse(await readFile(join(dir, 'orders', 'manifest.json'), 'utf8')).months[m]}.json`);
+}
+
 async function open() {
   const data = newData();
   const repo = new OrderRepository(new LowdbDocStore(dir), data);
@@ -39,7 +47,7 @@ describe('OrderRepository', () => {
     const a = await open();
     expect(await applyOrders(a.data, a.repo, sample)).toEqual({ added: 5, replaced: 0 });
     await applySeries(a.data, a.repo, 'traffic', [{ day: a.data.book.day.data[0], channel: 'tmall', value: 321 }]);
-    expect(await new LowdbDocStore(dir).list('orders/')).toEqual(['orders/2026-09', 'orders/2026-10', 'orders/2026-11']);
+    expect(await months()).toEqual(['2026-09', '2026-10', '2026-11']);
     const b = await open();
     expect(snapshot(b.data)).toEqual(snapshot(a.data));
     expect(b.data.traffic.toRows()).toEqual(a.data.traffic.toRows());
@@ -55,10 +63,12 @@ describe('OrderRepository', () => {
     const b = await open();
     expect(b.data.book.size).toBe(5);
     expect(snapshot(b.data)['own:1']).toEqual(moved);
-    expect(await new LowdbDocStore(dir).list('orders/')).toEqual(['orders/2026-09', 'orders/2026-11']);
+    expect(await months()).toEqual(['2026-09', '2026-11']);
   });
 
-  it('after a crash left an order in two month segments, the newer revision wins whichever loads first', async () => {
+  it('a save that fails part-way (the month that lost the order is never written) leaves the figures before it', async () => {
+    // Issue 13 changed this: a save used to be month by month (a crash could leave an order in two
+    // months, resolved by revision); it is now committed whole, so the failed import is simply not there.
     for (const [first, second] of [
       ['2026-10-20T10:00:00+08:00', '2026-11-20T10:00:00+08:00'],
       ['2026-11-20T10:00:00+08:00', '2026-10-20T10:00:00+08:00'],
@@ -66,14 +76,15 @@ describe('OrderRepository', () => {
       await rm(dir, { recursive: true, force: true });
       const a = await open();
       await applyOrders(a.data, a.repo, [order('9', { paid: first, amount: 1000 }), order('10', { paid: '2026-10-05T10:00:00+08:00' }), order('11', { paid: '2026-11-05T10:00:00+08:00' })]);
-      // The crash: the month that gained the order is written, then the process dies before the month that lost it.
       const docs = new LowdbDocStore(dir);
+      const lostMonth = `orders/${first.slice(0, 7)}`;
+      let powerCut = true;
       const dying: DocStore = {
         list: (p) => docs.list(p),
         remove: (n) => docs.remove(n),
         async open<T>(name: string, defaults: T): Promise<Doc<T>> {
           const doc = await docs.open(name, defaults);
-          if (name !== `orders/${first.slice(0, 7)}`) return doc;
+          if (!name.startsWith(`${lostMonth}.`) || !powerCut) return doc;
           return { get data() { return doc.data; }, set data(d: T) { doc.data = d; }, write: () => Promise.reject(new Error('power cut')) };
         },
       };
@@ -83,14 +94,19 @@ describe('OrderRepository', () => {
       await expect(applyOrders(crashing, repo, [order('9', { paid: second, amount: 2000 })])).rejects.toThrow('power cut');
       const b = await open();
       expect(b.data.book.size).toBe(3);
-      expect(snapshot(b.data)['own:9']).toMatchObject({ amount: 2000, paidAt: Date.parse(second) });
+      expect(snapshot(b.data)['own:9']).toMatchObject({ amount: 1000, paidAt: Date.parse(first) });
       const gmv = b.data.rollups.gmv.reduce((x, y) => x + y, 0);
-      expect(gmv).toBe(2000 + 10000 + 10000);
-      // The next save of the months heals the duplicate on disk.
-      await applyOrders(b.data, b.repo, [order('10', { paid: '2026-10-05T10:00:00+08:00', refunded: 1 }), order('11', { paid: '2026-11-05T10:00:00+08:00', refunded: 1 })]);
+      expect(gmv).toBe(1000 + 10000 + 10000);
+      // The failed save's new month file was removed; only the committed files remain.
+      const files = await docs.list('orders/');
+      const manifest = JSON.parse(await readFile(join(dir, 'orders', 'manifest.json'), 'utf8'));
+      expect(files.filter((n) => n !== 'orders/manifest').sort()).toEqual([manifest.customers, ...Object.values(manifest.months)].sort());
+      // The process that failed still holds the import in memory: its next save commits it whole.
+      powerCut = false;
+      await applyOrders(crashing, repo, [order('12', { paid: '2026-09-05T10:00:00+08:00' })]);
       const c = await open();
-      expect(snapshot(c.data)).toEqual(snapshot(b.data));
-      expect(c.data.book.size).toBe(3);
+      expect(snapshot(c.data)).toEqual(snapshot(crashing));
+      expect(c.data.book.size).toBe(4);
     }
   });
 
@@ -99,7 +115,7 @@ describe('OrderRepository', () => {
     await applyOrders(a.data, a.repo, [...sample, order('x:y', { platform: 'tmall', paid: '2026-11-05T08:00:00+08:00', customer: 'erin' })]);
     // Rewrite each saved month as format 2 wrote it: one `platform:id` key per order, no platform column.
     for (const m of ['2026-09', '2026-10', '2026-11']) {
-      const file = join(dir, 'orders', `${m}.json`);
+      const file = await monthFile(m);
       const v3 = JSON.parse(await readFile(file, 'utf8'));
       const plat = Buffer.from(v3.cols.platform, 'base64');
       const { platform: _, ...cols } = v3.cols;
@@ -140,7 +156,7 @@ describe('OrderRepository', () => {
     expect(snapshot(a.data)).toEqual(want);
     expect(a.repo.rev).toBe(4);
     await applyOrders(a.data, a.repo, [order('c', { paid: '2026-10-09T10:00:00+08:00', customer: 'bob', phone: '13700000000' })]);
-    expect(JSON.parse(await readFile(join(dir, 'orders', '2026-10.json'), 'utf8')).v).toBe(3);
+    expect(JSON.parse(await readFile(await monthFile('2026-10'), 'utf8')).v).toBe(3);
     const b = await open();
     expect(snapshot(b.data)).toEqual({ ...want, 'tmall:b': { ...want['tmall:b'], phone: '13700000000' }, 'own:c': snapshot(a.data)['own:c'] });
     expect(b.repo.rev).toBe(5);
