@@ -16,6 +16,7 @@ import { defineCommand, type CommandContext } from '../spec.ts';
 import { CAMPAIGN_APPROVAL } from './campaign-approval.ts';
 import { audienceText, couponText, pct, scheduleText } from './campaign-text.ts';
 import { EXAMPLE, readScheduleWords, type ScheduleWords } from './schedule-words.ts';
+import { count } from '../counts.ts';
 
 // `coupon schedule "…" to … daily at 10:00` / `发券 "…" 给 … 每天 10:00`: a preview with the
 // audience size, members reachable and the estimated cost, then 确认 / confirm by the same user
@@ -45,19 +46,25 @@ function preview(lang: Lang, services: Services, w: ScheduleWords, e: Awaited<Re
     {
       type: 'figures',
       items: [
-        { label: t('人群（按今天的数据）', "Audience (today's data)"), value: String(e.audience) },
-        { label: t('可触达（已绑定未退订）', 'Reachable (linked, not opted out)'), value: String(e.reachable) },
-        { label: t(`对照组（${pct(rules.holdoutShare)}，不发）`, `Holdout (${pct(rules.holdoutShare)}, not pushed)`), value: String(e.holdout.length) },
-        { label: t('将推送', 'Will be pushed'), value: String(e.pushed) },
+        { label: t('人群（按今天的数据）', "Audience (today's data)"), value: count(e.audience) },
+        { label: t('可触达（已绑定未退订）', 'Reachable (linked, not opted out)'), value: count(e.reachable) },
+        { label: t(`对照组（${pct(rules.holdoutShare)}，不发）`, `Holdout (${pct(rules.holdoutShare)}, not pushed)`), value: count(e.holdout.length) },
+        { label: t('将推送', 'Will be pushed'), value: count(e.pushed) },
         { label: t('券面总额', 'Coupon face value'), value: m(e.faceValue) },
         { label: t(`预计成本（按核销率 ${pct(rules.redemptionRate)}）`, `Estimated cost (at a ${pct(rules.redemptionRate)} redemption rate)`), value: m(e.cost) },
       ],
     },
-    text(t(`跳过：未绑定 ${e.skipped.not_linked}，已退订 ${e.skipped.opted_out}，本月已达 ${rules.monthlyCap} 次上限 ${e.skipped.capped}。`, `Skipped: ${e.skipped.not_linked} not linked, ${e.skipped.opted_out} opted out, ${e.skipped.capped} at the monthly cap of ${rules.monthlyCap}.`), 'muted'),
+    text(t(`跳过：未绑定 ${count(e.skipped.not_linked)}，已退订 ${count(e.skipped.opted_out)}，本月已达 ${rules.monthlyCap} 次上限 ${count(e.skipped.capped)}。`, `Skipped: ${count(e.skipped.not_linked)} not linked, ${count(e.skipped.opted_out)} opted out, ${count(e.skipped.capped)} at the monthly cap of ${rules.monthlyCap}.`), 'muted'),
   ];
+  // A campaign nobody would get is almost always a wrong audience or members not linked yet: say so before "confirm".
+  if (e.pushed === 0) {
+    const why = e.audience === 0 ? t('人群里一个人也没有', 'the audience is empty') : t('人群里没有可推送的会员（见上面的跳过原因）', 'no one in the audience can be pushed (see the skipped counts above)');
+    const later = w.schedule.kind === 'daily' ? t('每天的人群会重新计算，之后可能有人；', 'the daily audience is worked out again each day, so it may fill later; ') : '';
+    blocks.push(text(t(`按今天的数据，这次活动不会发给任何人：${why}。${later}确认前请检查人群写法，或先让会员绑定。`, `As of today this campaign would reach nobody: ${why}. ${later}check the audience, or get members linked, before you confirm.`), 'warning'));
+  }
   if (w.schedule.kind === 'daily') blocks.push(text(t('每天的人群会按当天数据重新计算。', "Each day's audience is worked out again on that day's data."), 'muted'));
   if (e.needsApproval) blocks.push(text(t(`券面总额超过 ${m(rules.approvalAbove)}：确认后还需要运营经理审批。`, `The face value is above ${m(rules.approvalAbove)}: after you confirm, an operations manager must approve.`), 'warning'));
-  return { lang, blocks, data: { audience: e.audience, reachable: e.reachable, holdout: e.holdout.length, pushed: e.pushed, skipped: e.skipped, faceValue: e.faceValue, estimatedCost: e.cost, needsApproval: e.needsApproval } };
+  return { lang, blocks, data: { audience: e.audience, reachable: e.reachable, holdout: e.holdout.length, pushed: e.pushed, skipped: e.skipped, faceValue: e.faceValue, estimatedCost: e.cost, needsApproval: e.needsApproval, reachesNobody: e.pushed === 0 } };
 }
 
 const args = z.object({ words: z.custom<ScheduleWords>((v) => typeof v === 'object' && v !== null) });

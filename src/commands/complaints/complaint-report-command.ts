@@ -10,6 +10,7 @@ import { roleName } from '../role-names.ts';
 import { defineCommand } from '../spec.ts';
 import { complaintDesk } from './complaint-access.ts';
 import { duration, severityName } from './complaint-words.ts';
+import { count } from '../counts.ts';
 
 const periodSpec = z.object({
   kind: z.enum(['today', 'yesterday', 'this_week', 'last_week', 'this_month', 'last_month', 'last_days', 'range']),
@@ -42,17 +43,17 @@ export const complaintReportCommand = defineCommand({
       {
         type: 'figures' as const,
         items: [
-          { label: t('投诉', 'Complaints'), value: String(r.total) },
-          ...(['serious', 'normal', 'watch'] as const).map((s) => ({ label: severityName(s, lang), value: String(r.bySeverity[s]) })),
-          { label: t('未结', 'Still open'), value: String(r.open) },
+          { label: t('投诉', 'Complaints'), value: count(r.total) },
+          ...(['serious', 'normal', 'watch'] as const).map((s) => ({ label: severityName(s, lang), value: count(r.bySeverity[s]) })),
+          { label: t('未结', 'Still open'), value: count(r.open) },
         ],
       },
       {
         type: 'table' as const,
         columns: [{ title: '', align: 'left' as const }, { title: t('件数', 'Count'), align: 'right' as const }, { title: t('中位数', 'Median'), align: 'right' as const }, { title: 'P90', align: 'right' as const }],
         rows: [
-          [t('首次响应', 'First response'), String(r.firstResponse.count), d(r.firstResponse.median), d(r.firstResponse.p90)],
-          [t('解决用时', 'Resolution'), String(r.resolution.count), d(r.resolution.median), d(r.resolution.p90)],
+          [t('首次响应', 'First response'), count(r.firstResponse.count), d(r.firstResponse.median), d(r.firstResponse.p90)],
+          [t('解决用时', 'Resolution'), count(r.resolution.count), d(r.resolution.median), d(r.resolution.p90)],
         ],
       },
       text(
@@ -67,7 +68,7 @@ export const complaintReportCommand = defineCommand({
       blocks.push({
         type: 'table' as const,
         columns: [{ title: t('渠道', 'Channel'), align: 'left' as const }, { title: t('投诉', 'Complaints'), align: 'right' as const }, { title: t('严重', 'Serious'), align: 'right' as const }, { title: t('超时', 'Breached'), align: 'right' as const }],
-        rows: r.byChannel.map((c) => [c.channel ? channelName(c.channel, lang) : t('未注明', 'not given'), String(c.count), String(c.serious), String(c.breached)]),
+        rows: r.byChannel.map((c) => [c.channel ? channelName(c.channel, lang) : t('未注明', 'not given'), count(c.count), count(c.serious), count(c.breached)]),
       });
     }
     blocks.push({ type: 'context', text: t(`用时按工作时间计，不含等待客户的暂停；时区 ${services.store.timeZone}。`, `Times count working time, excluding pauses while waiting on the customer; time zone ${services.store.timeZone}.`) });

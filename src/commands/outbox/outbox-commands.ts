@@ -5,6 +5,7 @@ import { say } from '../lang.ts';
 import { text, type Block } from '../reply.ts';
 import type { CommandContext } from '../spec.ts';
 import { defineCommand } from '../spec.ts';
+import { count } from '../counts.ts';
 
 // `outbox` (counts), `outbox failed` (what did not go out, and why), `outbox retry 42`
 // (re-queue one; ops_manager, audited). Unconfirmed entries are listed with the failed ones:
@@ -22,10 +23,10 @@ export const outboxCommand = defineCommand({
     const t = say(ctx.lang);
     const c = ctx.services.outboxStore.counts();
     const items = [
-      { label: t('待发送', 'Pending'), value: String(c.pending + c.sending) },
-      { label: t('已发送', 'Sent'), value: String(c.sent) },
-      { label: t('失败', 'Failed'), value: String(c.failed) },
-      { label: t('未确认', 'Unconfirmed'), value: String(c.unconfirmed) },
+      { label: t('待发送', 'Pending'), value: count(c.pending + c.sending) },
+      { label: t('已发送', 'Sent'), value: count(c.sent) },
+      { label: t('失败', 'Failed'), value: count(c.failed) },
+      { label: t('未确认', 'Unconfirmed'), value: count(c.unconfirmed) },
     ];
     const blocks: Block[] = [text(t('发送队列', 'Outbox'), 'heading'), { type: 'figures', items }];
     if (c.failed + c.unconfirmed > 0) blocks.push({ type: 'context', text: t('发送「发送失败」查看原因。', 'Send "outbox failed" to see why.') });
@@ -47,7 +48,7 @@ export const outboxFailedCommand = defineCommand({
     const t = say(ctx.lang);
     const store = ctx.services.outboxStore;
     const entries = [...store.list('unconfirmed', 50), ...store.list('failed', 50)];
-    const blocks: Block[] = [text(t(`发送失败或未确认：${entries.length} 条`, `Failed or unconfirmed: ${entries.length}`), 'heading')];
+    const blocks: Block[] = [text(t(`发送失败或未确认：${count(entries.length)} 条`, `Failed or unconfirmed: ${count(entries.length)}`), 'heading')];
     if (entries.length === 0) blocks.push(text(t('没有失败的消息。', 'Nothing has failed.'), 'muted'));
     else {
       blocks.push({ type: 'table', columns: ['ID', t('状态', 'State'), t('类型', 'Kind'), t('会话', 'Where'), t('应发时间', 'Due'), t('原因', 'Why')].map((title) => ({ title, align: 'left' as const })), rows: entries.map((e) => row(ctx, e)) });
