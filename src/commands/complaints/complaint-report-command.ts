@@ -71,7 +71,13 @@ export const complaintReportCommand = defineCommand({
         rows: r.byChannel.map((c) => [c.channel ? channelName(c.channel, lang) : t('未注明', 'not given'), count(c.count), count(c.serious), count(c.breached)]),
       });
     }
-    blocks.push({ type: 'context', text: t(`用时按工作时间计，不含等待客户的暂停；时区 ${services.store.timeZone}。`, `Times count working time, excluding pauses while waiting on the customer; time zone ${services.store.timeZone}.`) });
+    // "Working time" only means something when business hours are set; otherwise the clock runs around the clock.
+    const hours = desk.rules.businessHours;
+    const days = hours && hours.days.length < 7 ? t(`，每周${hours.days.map((d) => '一二三四五六日'[d - 1]).join('、')}`, `, ${hours.days.map((d) => ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][d - 1]).join('/')}`) : '';
+    const counted = hours
+      ? t(`用时按工作时间（${hours.start}–${hours.end}${days}）计`, `Times count working hours only (${hours.start}–${hours.end}${days})`)
+      : t('用时按全天计', 'Times count around the clock');
+    blocks.push({ type: 'context', text: t(`${counted}，不含等待客户的暂停；时区 ${services.store.timeZone}。`, `${counted}, excluding pauses while waiting on the customer; time zone ${services.store.timeZone}.`) });
     return { lang, blocks, summary: t(`投诉报表 ${label}`, `Complaint report ${label}`), data: { period: { from: period.from, to: period.to }, ...r } };
   },
 });
