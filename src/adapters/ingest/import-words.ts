@@ -22,7 +22,10 @@ export const headerOnlyLine = (file: string, kind: string) =>
 /** One line for the terminal chat when the running bot has imported (or refused) a dropped file. */
 export function inboxNotice(dataDir: string, kind: InboxKind, inboxName: string, r: InboxResult): string {
   const file = userFileName(inboxName);
-  if (!r.ok) return `${kind} ${file} not imported: ${asUserFile(r.error, dataDir, kind, inboxName)}`;
+  if (!r.ok) {
+    const why = asUserFile(r.error, dataDir, kind, inboxName);
+    return why.includes(file) ? why : `${file} not imported: ${why}`;
+  }
   if (headerOnly(r.summary)) return headerOnlyLine(file, kind);
   const noun = kind === 'orders' ? 'order' : 'value';
   return `imported ${plural(r.summary.added + r.summary.replaced, noun)} from ${file} (${count(r.summary.added)} new, ${count(r.summary.replaced)} replaced), ${plural(r.summary.bad, 'bad row')}`;
