@@ -35,7 +35,7 @@ function readAudience(s: string, rules: CampaignRules): Audience | undefined {
   if (/(?:to|给)\s+all-linked(?=\s|$)/i.test(s) || /(?:给\s*)?(?:全部|所有)(?:绑定)?会员/.test(s)) return { kind: 'all_linked' };
   if ((m = /(?:to\s+segment|给\s*分层)\s+(\S+)/i.exec(s))) {
     const seg = segmentOf(m[1]);
-    if (!seg) throw problem('unknown_segment', `没有「${m[1]}」这个分层。可用：${SEGMENTS.map((x) => SEGMENT_INFO[x].zh).join('、')}`, `There is no segment "${m[1]}". Known: ${SEGMENTS.map((x) => x.replace(/_/g, '-')).join(', ')}`, ONCE_EXAMPLE);
+    if (!seg) throw problem('unknown_segment', `没有「${m[1]}」这个分层。可用：${SEGMENTS.map((x) => SEGMENT_INFO[x].zh).join('、')}`, `There is no segment "${m[1]}". Known: ${SEGMENTS.join(', ')}`, ONCE_EXAMPLE);
     return { kind: 'segment', segment: seg };
   }
   if ((m = /(?:to\s+tier|给\s*等级)\s+(\S+)/i.exec(s))) {

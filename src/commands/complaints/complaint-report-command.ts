@@ -58,8 +58,8 @@ export const complaintReportCommand = defineCommand({
       },
       text(
         t(
-          `超时：首次响应 ${r.breaches.firstResponse} 件，解决 ${r.breaches.resolution} 件。升级：${roleName('cs_lead', 'zh')} ${r.escalations.cs_lead}，${roleName('ops_manager', 'zh')} ${r.escalations.ops_manager}，${roleName('brand_pr', 'zh')} ${r.escalations.brand_pr}。`,
-          `Breaches: first response ${r.breaches.firstResponse}, resolution ${r.breaches.resolution}. Escalations: cs lead ${r.escalations.cs_lead}, ops manager ${r.escalations.ops_manager}, brand / PR ${r.escalations.brand_pr}.`,
+          `超时：首次响应 ${count(r.breaches.firstResponse)} 件，解决 ${count(r.breaches.resolution)} 件。升级：${roleName('cs_lead', 'zh')} ${count(r.escalations.cs_lead)}，${roleName('ops_manager', 'zh')} ${count(r.escalations.ops_manager)}，${roleName('brand_pr', 'zh')} ${count(r.escalations.brand_pr)}。`,
+          `Breaches: first response ${count(r.breaches.firstResponse)}, resolution ${count(r.breaches.resolution)}. Escalations: cs lead ${count(r.escalations.cs_lead)}, ops manager ${count(r.escalations.ops_manager)}, brand / PR ${count(r.escalations.brand_pr)}.`,
         ),
         r.breaches.firstResponse + r.breaches.resolution ? 'warning' : 'normal',
       ),

@@ -27,7 +27,7 @@ describe('the language of an answer', () => {
     const r = await t.say('alice', 'coupon schedule "满200减30" to segment sleepy daily at 10:00 valid 14 days');
     expect(r.lang).toBe('en');
     const shown = renderText(r);
-    expect(shown).toContain('There is no segment "sleepy". Known: high-value-active');
+    expect(shown).toContain('There is no segment "sleepy". Known: high_value_active');
     expect(shown.replace('满200减30', '')).not.toMatch(HAN);
   });
 });
