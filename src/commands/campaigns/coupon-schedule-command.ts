@@ -101,7 +101,9 @@ registerConfirmable<ScheduleWords>({
     await services.audit.record({ kind: 'campaign.schedule', user: incoming.user, conversation: incoming.conversation, summary: `campaign #${c.id} ${c.coupon.name} → ${audienceText(c.audience, 'en')}, ${scheduleText(c.schedule, 'en', services.calendar)} (${c.status})`, data: { campaign: c.id, estimate: { audience: e.audience, pushed: e.pushed, faceValue: e.faceValue } } });
     const line = `#${c.id} ${couponText(c.coupon, lang, services.store.currency)}`;
     if (!e.needsApproval) {
-      return { lang, blocks: [text(t(`活动 ${line} 已启动：${scheduleText(c.schedule, lang, services.calendar)} 发给${audienceText(c.audience, lang)}。`, `Campaign ${line} is launched: ${scheduleText(c.schedule, lang, services.calendar)} to ${audienceText(c.audience, lang)}.`))], data: { campaign: c.id, status: c.status } };
+      // Confirmed anyway though it reaches nobody (today): the launch says so again, so nobody reads it as a success.
+      const empty = e.pushed === 0 ? [text(t(`按今天的数据它不会发给任何人；发送「暂停活动 ${c.id}」可以停掉。`, `As of today it reaches nobody; send "campaign pause ${c.id}" to stop it.`), 'warning')] : [];
+      return { lang, blocks: [text(t(`活动 ${line} 已启动：${scheduleText(c.schedule, lang, services.calendar)} 发给${audienceText(c.audience, lang)}。`, `Campaign ${line} is launched: ${scheduleText(c.schedule, lang, services.calendar)} to ${audienceText(c.audience, lang)}.`)), ...empty], data: { campaign: c.id, status: c.status, reachesNobody: e.pushed === 0 } };
     }
     const approvals = await ApprovalBook.open(services.docs);
     const subject = { zh: `发券活动 #${c.id}「${c.coupon.name}」券面 ${formatMoney(e.faceValue, services.store.currency, 'zh')}`, en: `coupon campaign #${c.id} "${c.coupon.name}", face value ${formatMoney(e.faceValue, services.store.currency, 'en')}` };

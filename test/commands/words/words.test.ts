@@ -60,7 +60,9 @@ describe('English answers read as English', () => {
     const zh = renderText(await t.say('alice', '发券 "黑卡券 满300减50" 给 等级 黑卡 每天 10:00 有效期14天'));
     expect(zh).toContain('这次活动不会发给任何人');
 
-    expect(texts(await t.say('alice', 'confirm'))).toContain('Campaign #1');
+    const launched = renderText(await t.say('alice', 'confirm'));
+    expect(launched).toContain('Campaign #1');
+    expect(launched).toContain('⚠ As of today it reaches nobody; send "campaign pause 1" to stop it.');
     await t.tick('2026-11-27T10:00:00+08:00');
     const report = texts(await t.say('alice', 'campaign report 1'));
     expect(report).toContain('results (1 run)');
