@@ -57,7 +57,7 @@ export const helpCommand = (registry: Registry) =>
       }
       const blocks: Block[] = [];
       if (area) {
-        const names = AREAS.map((a) => (lang === 'zh' ? a.name[0] : a.id)).join(t('、', ', '));
+        const names = AREAS.map((a) => (lang === 'zh' ? `「${a.name[0]}」` : a.id)).join(t('', ', '));
         blocks.push(text(t(`没有「${area}」的帮助。可以看某一类：${names}，例如「帮助 投诉」；或某个指令，例如「帮助 预算申请」。`, `There is no help on "${area}". Try an area (${names}), e.g. "help complaints", or a command, e.g. "help budget request".`), 'warning'));
       }
       blocks.push(text(t('我能做这些（发送「帮助 投诉」等看某一类的全部指令）：', 'Here is what I can do ("help complaints" etc. lists one area in full):'), 'heading'));

@@ -59,8 +59,7 @@ function preview(lang: Lang, services: Services, w: ScheduleWords, e: Awaited<Re
   // A campaign nobody would get is almost always a wrong audience or members not linked yet: say so before "confirm".
   if (e.pushed === 0) {
     const why = e.audience === 0 ? t('人群里一个人也没有', 'the audience is empty') : t('人群里没有可推送的会员（见上面的跳过原因）', 'no one in the audience can be pushed (see the skipped counts above)');
-    const later = w.schedule.kind === 'daily' ? t('每天的人群会重新计算，之后可能有人；', 'the daily audience is worked out again each day, so it may fill later; ') : '';
-    blocks.push(text(t(`按今天的数据，这次活动不会发给任何人：${why}。${later}确认前请检查人群写法，或先让会员绑定。`, `As of today this campaign would reach nobody: ${why}. ${later}check the audience, or get members linked, before you confirm.`), 'warning'));
+    blocks.push(text(t(`按今天的数据，这次活动不会发给任何人：${why}。确认前请检查人群写法，或先让会员绑定。`, `As of today this campaign would reach nobody: ${why}. Check the audience, or get members linked, before you confirm.`), 'warning'));
   }
   if (w.schedule.kind === 'daily') blocks.push(text(t('每天的人群会按当天数据重新计算。', "Each day's audience is worked out again on that day's data."), 'muted'));
   if (e.needsApproval) blocks.push(text(t(`券面总额超过 ${m(rules.approvalAbove)}：确认后还需要运营经理审批。`, `The face value is above ${m(rules.approvalAbove)}: after you confirm, an operations manager must approve.`), 'warning'));

@@ -97,6 +97,8 @@ export class ConsoleAdapter implements ChatAdapter {
           }
         } else if (trimmed === ':admin') {
           write(this.opts.localAdmin ? await this.opts.localAdmin.claim(this.opts.lang ?? 'zh', `console:${this.user}`) : t('（这里不提供 :admin）', '(:admin is not offered here)'));
+        } else if (/^:[a-z]+$/i.test(trimmed)) {
+          write(t(`（没有 ${trimmed} 这个终端指令。可用：:as 名字、:admin、:quit）`, `(There is no terminal command ${trimmed}. Try :as NAME, :admin or :quit.)`));
         } else if (trimmed) {
           const reply = await handler(this.toIncoming(trimmed));
           // The latest card's choices stay answerable by number (by anyone typing) until another card replaces them.

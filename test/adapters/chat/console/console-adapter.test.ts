@@ -49,10 +49,11 @@ describe('the terminal chat', () => {
   it(':as with no name says how to use it instead of the bot not understanding', async () => {
     const t = terminal();
     const done = t.adapter.start(async () => reply('not reached'));
-    t.input.end(':as\n:as bob\n');
+    t.input.end(':as\n:as bob\n:adm\n');
     await done;
     expect(t.out()).toContain('(:as needs the name to type as, like ":as bob"; you are console:alice)');
     expect(t.out()).toContain('(now typing as console:bob)');
+    expect(t.out()).toContain('(There is no terminal command :adm. Try :as NAME, :admin or :quit.)');
     expect(t.out()).not.toContain('not reached');
   });
 });
