@@ -37,8 +37,9 @@ export interface AppOptions {
   outboxStore?: OutboxStore;
 }
 
-export function makeLogger(config: Config, toStderr = false): Logger {
-  return pino({ level: config.LOG_LEVEL, base: undefined }, toStderr ? pino.destination(2) : undefined);
+/** `to`: true for stderr, or a destination (the terminal chat's log file); stdout otherwise. */
+export function makeLogger(config: Config, to: boolean | { write(line: string): void } = false): Logger {
+  return pino({ level: config.LOG_LEVEL, base: undefined }, to === true ? pino.destination(2) : to || undefined);
 }
 
 /** Wires the domain to its adapters: the one place that knows both. */

@@ -9,6 +9,7 @@ import { demoCommand } from './adapters/cli/demo.ts';
 import { importCommand } from './adapters/cli/import.ts';
 import { startCommand } from './adapters/cli/start.ts';
 import { extraCliHandlers } from './adapters/cli/cli-registry.ts';
+import { EnvFileError, loadEnvFile } from './adapters/cli/env-file.ts';
 
 // store-ops-bot [start] | ask TEXT | import orders|traffic|spend FILE | tick | demo reset
 
@@ -61,11 +62,12 @@ async function main(argv: string[]): Promise<number> {
 }
 
 try {
+  loadEnvFile(); // `.env` in the current folder, if any; variables already set in the environment win
   const config = loadConfig(); // fail fast with one line before anything else starts
   checkPlaybook(readPlaybookFile(config.PLAYBOOK_FILE));
   process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
-  if (err instanceof ConfigError || err instanceof PlaybookError || err instanceof DataDirLocked) {
+  if (err instanceof ConfigError || err instanceof EnvFileError || err instanceof PlaybookError || err instanceof DataDirLocked) {
     console.error(err.message);
     process.exitCode = 1;
   } else if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {

@@ -47,7 +47,21 @@ export const helpCommand = (registry: Registry) =>
           blocks: [text(chosen.name[lang === 'zh' ? 0 : 1], 'heading'), { type: 'table', columns: [{ title: t('功能', 'What'), align: 'left' }, { title: t('例如', 'For example'), align: 'left' }], rows }],
         };
       }
-      const blocks: Block[] = [text(t('我能做这些（发送「帮助 投诉」等看某一类的全部指令）：', 'Here is what I can do ("help complaints" etc. lists one area in full):'), 'heading')];
+      // `help budget request`: one command's own help; `help xyz`: say we have none by that name, then the menu.
+      const one = area ? registry.match(area) : undefined;
+      if (one && !one.spec.hidden && one.spec.id !== 'help' && !one.spec.claims) {
+        const s = one.spec;
+        return {
+          lang,
+          blocks: [text(`${s.summary[lang]}${who(s, lang)}`, 'heading'), text(`${t('例如：', 'For example:')}\n${s.examples[lang].join('\n')}`)],
+        };
+      }
+      const blocks: Block[] = [];
+      if (area) {
+        const names = AREAS.map((a) => (lang === 'zh' ? `「${a.name[0]}」` : a.id)).join(t('', ', '));
+        blocks.push(text(t(`没有「${area}」的帮助。可以看某一类：${names}，例如「帮助 投诉」；或某个指令，例如「帮助 预算申请」。`, `There is no help on "${area}". Try an area (${names}), e.g. "help complaints", or a command, e.g. "help budget request".`), 'warning'));
+      }
+      blocks.push(text(t('我能做这些（发送「帮助 投诉」等看某一类的全部指令）：', 'Here is what I can do ("help complaints" etc. lists one area in full):'), 'heading'));
       for (const a of AREAS) {
         const examples = specs.filter((s) => a.ids.test(s.id)).flatMap((s) => s.examples[lang].slice(0, s.id === 'metric' ? 3 : 1)).slice(0, 4);
         if (examples.length) blocks.push(text(`${a.name[lang === 'zh' ? 0 : 1]}${t('：', ': ')}${examples.join(t('　', ' · '))}`));

@@ -81,4 +81,7 @@ export interface Reply {
 
 export const text = (t: string, tone?: 'normal' | 'heading' | 'warning' | 'muted'): Block => ({ type: 'text', text: t, ...(tone ? { tone } : {}) });
 
+/** A warning that already opens with its own marker (🚨, ⏰, ❌ …) gets no second one from a renderer. */
+export const warningMarker = (text: string, marker: string): string => (/^\p{Extended_Pictographic}/u.test(text) ? '' : marker);
+
 export const replyOf = (lang: Lang, ...blocks: Block[]): Reply => ({ lang, blocks });

@@ -33,7 +33,7 @@ async function buildDemo(app: App): Promise<void> {
   const links = await app.services.docs.open<{ links: Record<string, MemberLink> }>('members/links', { links: {} });
   links.data.links = demoMemberLinks(store.orders, clock.now().getTime());
   await links.write();
-  process.stderr.write(`demo store ready: ${store.orders.length.toLocaleString()} orders over 150 days in ${app.config.DATA_DIR}\n`);
+  process.stderr.write(`demo store ready: ${store.orders.length.toLocaleString('en-US')} orders over 150 days in ${app.config.DATA_DIR}\n`);
 }
 
 /** `npm run demo:reset`: wipe DATA_DIR and build the demo store again. */

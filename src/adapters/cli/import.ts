@@ -5,6 +5,8 @@ import type { Flags } from '../../main.ts';
 import { existsSync } from 'node:fs';
 import { ImportError, importFile, type ImportSummary } from '../ingest/import-file.ts';
 import { awaitInboxResult, dropIntoInbox } from '../ingest/inbox.ts';
+import { asUserFile, headerOnly, headerOnlyLine } from '../ingest/import-words.ts';
+import { plural } from '../../commands/counts.ts';
 import { DataDirLocked } from '../store/data-dir-lock.ts';
 
 const KINDS = ['orders', 'traffic', 'spend'] as const;
@@ -38,6 +40,10 @@ export async function importCommand(args: string[], flags: Flags): Promise<numbe
     console.error(err.message);
     return 1;
   }
+  if (headerOnly(s)) {
+    console.error(headerOnlyLine(file, kind));
+    return 1;
+  }
   if (flags.json) console.log(JSON.stringify(s, null, 2));
   else console.log(describe(s));
   // Nothing usable at all is a failure; some bad rows next to good ones are reported, not fatal.
@@ -57,8 +63,14 @@ async function importThroughRunningBot(dataDir: string, kind: (typeof KINDS)[num
     console.error(`the running bot has not imported it yet; it stays queued in ${dataDir}/inbox/${kind}/${name}`);
     return 1;
   }
+  // The bot read its inbox copy; the person knows their own file, so messages name that.
   if (!result.ok) {
-    console.error(result.error);
+    console.error(asUserFile(result.error, dataDir, kind, name, file));
+    return 1;
+  }
+  result.summary.file = file;
+  if (headerOnly(result.summary)) {
+    console.error(headerOnlyLine(file, kind));
     return 1;
   }
   if (json) console.log(JSON.stringify(result.summary, null, 2));
@@ -68,10 +80,10 @@ async function importThroughRunningBot(dataDir: string, kind: (typeof KINDS)[num
 
 export function describe(s: ImportSummary): string {
   const n = (x: number) => x.toLocaleString('en');
-  const what = s.kind === 'orders' ? 'orders' : 'day-and-channel values';
+  const what = s.kind === 'orders' ? 'order' : 'day-and-channel value';
   const lines = [
     `${s.file}: ${FORMAT_NAMES[s.format]}, ${s.encoding.toUpperCase()}`,
-    `  ${n(s.added + s.replaced)} ${what} imported (${n(s.added)} new, ${n(s.replaced)} replaced), ${n(s.bad)} bad ${s.bad === 1 ? 'row' : 'rows'}, ${(s.ms / 1000).toFixed(1)} s`,
+    `  ${plural(s.added + s.replaced, what)} imported (${n(s.added)} new, ${n(s.replaced)} replaced), ${plural(s.bad, 'bad row')}, ${(s.ms / 1000).toFixed(1)} s`,
   ];
   for (const p of s.problems.slice(0, SHOWN)) lines.push(`  line ${p.line}: ${p.reason}`);
   if (s.bad > SHOWN) lines.push(`  … and ${n(s.bad - SHOWN)} more bad rows (--json lists the first ${s.problems.length})`);

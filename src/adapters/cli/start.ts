@@ -6,12 +6,17 @@ import { buildChatAdapters } from '../chat/platforms.ts';
 import { ensureDemoStore } from './demo.ts';
 import { OutboundEngine } from '../scheduler/engine.ts';
 import { InboxWatcher } from '../ingest/inbox.ts';
+import { inboxNotice } from '../ingest/import-words.ts';
+import { join } from 'node:path';
+import { LogSink } from './log-sink.ts';
+import { localAdmin, localAdminOffer } from './local-admin.ts';
 
 /** `npm start`: the platforms that have tokens, or the terminal chat when none has. */
 export async function startCommand(_args: string[], flags: Flags): Promise<number> {
   const config = loadConfig();
   const { makeLogger } = await import('../../app.ts');
-  const app = await openApp(config, { log: makeLogger(config, true) });
+  const sink = new LogSink(); // stderr; the terminal chat moves it to a file below
+  const app = await openApp(config, { log: makeLogger(config, sink) });
   await ensureDemoStore(app);
   const platforms = await buildChatAdapters(config, app.services.log);
   if (platforms.length > 0) {
@@ -44,17 +49,21 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
     return 0;
   }
   const user = flags.as ?? process.env.USER ?? 'me';
-  const console_ = new ConsoleAdapter({ user, direct: !!flags.dm });
   const s = app.services;
+  const console_ = new ConsoleAdapter({ user, direct: !!flags.dm, lang: config.BOT_LANG, localAdmin: localAdmin(s) });
+  // JSON log lines would land between a question and its answer: unless LOG_LEVEL asks for them, they go to a file.
+  const logFile = process.env.LOG_LEVEL?.trim() ? undefined : join(config.DATA_DIR, 'logs', 'bot.log');
+  if (logFile) sink.toFile(logFile);
+  const offer = localAdminOffer(s, config.BOT_LANG);
   process.stdout.write(
-    `${s.store.name} · ${s.data.book.size.toLocaleString()} orders · ${s.store.timeZone}\n` +
-      `Terminal chat as console:${user}. Try 今天GMV多少 or "gmv yesterday by channel"; "help" lists everything; :as NAME switches user; Ctrl-D quits.\n`,
+    `${s.store.name} · ${s.data.book.size.toLocaleString('en-US')} orders · ${s.store.timeZone}\n` +
+      `Terminal chat as console:${user}. Try 今天GMV多少 or "gmv yesterday by channel"; "help" lists everything; :as NAME switches user; Ctrl-D quits.\n` +
+      (logFile ? `Logs: ${logFile} (set LOG_LEVEL to see them here instead)\n` : '') +
+      (offer ? `${offer}\n` : ''),
   );
   // The engine prints what the bot sends first (daily brief, reminders) into this chat.
   const engine = await OutboundEngine.start(app, [console_]);
-  const inbox = new InboxWatcher(config.DATA_DIR, app.services, app.services.log, 2_000, (kind, name, r) =>
-    console_.output.write(r.ok ? `\n📥 imported ${kind} ${name.replace(/^\d+-\d+-/, '')}: ${r.summary.added} new, ${r.summary.replaced} replaced, ${r.summary.bad} bad\n` : `\n📥 ${kind} ${name.replace(/^\d+-\d+-/, '')} not imported: ${r.error}\n`),
-  );
+  const inbox = new InboxWatcher(config.DATA_DIR, app.services, app.services.log, 2_000, (kind, name, r) => console_.notice(`📥 ${inboxNotice(config.DATA_DIR, kind, name, r)}`));
   inbox.start();
   await console_.start(async (incoming) => {
     const reply = await app.bot.handle(incoming);

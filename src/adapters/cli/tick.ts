@@ -35,7 +35,7 @@ export async function tickCommand(_args: string[], flags: Flags): Promise<number
     for (const e of report.dispatch.sent) console.log(`sent #${e.id} ${e.kind} → ${e.conversation}: ${(e.payload as Reply).summary ?? e.key}`);
     for (const e of [...recovered.unconfirmed, ...report.dispatch.unconfirmed, ...report.dispatch.failed]) console.log(`${e.state} #${e.id} ${e.kind} → ${e.conversation}: ${e.reason}`);
     for (const e of report.errors) console.log(`source ${e.source} failed: ${e.message}`);
-    console.log(`tick at ${report.at.toISOString()}: ${report.queued} queued, ${report.dispatch.sent.length} sent · outbox: ${c.pending} pending, ${c.sent} sent, ${c.failed} failed, ${c.unconfirmed} unconfirmed`);
+    console.log(`tick at ${app.services.calendar.formatTime(report.at.getTime())} ${app.services.store.timeZone}: ${report.queued} queued, ${report.dispatch.sent.length} sent · outbox: ${c.pending} pending, ${c.sent} sent, ${c.failed} failed, ${c.unconfirmed} unconfirmed`);
   }
   return report.errors.length > 0 ? 1 : 0;
 }

@@ -234,7 +234,7 @@ export class Dispatcher {
         await this.resolveAmbiguous(e, `no answer after the request left: ${why}`, report);
         return this.now();
       }
-      const reason = failure === 'transient' ? `gave up after ${attempts} attempts: ${why}` : `refused by the platform: ${why}`;
+      const reason = failure === 'transient' ? `gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${why}` : `refused by the platform: ${why}`;
       report.failed.push(await this.store.update(e.id, { state: 'failed', reason }));
       this.log.warn({ id: e.id, key: e.key, reason }, 'outbox entry failed');
       return now;

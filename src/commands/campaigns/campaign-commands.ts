@@ -10,6 +10,7 @@ import type { Services } from '../services.ts';
 import { defineCommand } from '../spec.ts';
 import { settleApprovals } from './campaign-approval.ts';
 import { campaignLine, couponText, statusText } from './campaign-text.ts';
+import { count, plural } from '../counts.ts';
 
 // `campaigns` / `活动列表`, `campaign 12` / `活动 12`, `campaign pause|resume|cancel 12` / `活动 暂停 12`.
 
@@ -42,7 +43,7 @@ export const campaignsCommand = defineCommand({
     if (list.length === 0) return { lang: ctx.lang, blocks: [text(t('还没有发券活动。', 'No coupon campaigns yet.'))], data: { campaigns: [] } };
     return {
       lang: ctx.lang,
-      blocks: [text(t(`发券活动（${list.length}）`, `Coupon campaigns (${list.length})`), 'heading'), ...list.slice(0, 20).map((c) => text(campaignLine(c, ctx.lang, ctx.services.calendar)))],
+      blocks: [text(t(`发券活动（${list.length}）`, `Coupon campaigns (${count(list.length)})`), 'heading'), ...list.slice(0, 20).map((c) => text(campaignLine(c, ctx.lang, ctx.services.calendar)))],
       data: { campaigns: list.map((c) => ({ id: c.id, name: c.coupon.name, status: c.status })) },
     };
   },
@@ -58,7 +59,7 @@ async function card(services: Services, c: Campaign, lang: Lang): Promise<Reply>
     blocks: [
       text(campaignLine(c, lang, services.calendar), 'heading'),
       text(couponText(c.coupon, lang, services.store.currency)),
-      text(t(`已运行 ${runs.length} 次，共发出 ${pushed} 张券码。`, `${runs.length} run(s) so far, ${pushed} codes issued.`)),
+      text(t(`已运行 ${count(runs.length)} 次，共发出 ${count(pushed)} 张券码。`, `${plural(runs.length, 'run')} so far, ${plural(pushed, 'code')} issued.`)),
       ...(next !== undefined && c.status === 'active' ? [text(t(`下次：${services.calendar.formatTime(next)}`, `Next run: ${services.calendar.formatTime(next)}`), 'muted')] : []),
     ],
     data: { campaign: c, runs: runs.length, issued: pushed },

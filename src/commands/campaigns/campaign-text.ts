@@ -5,6 +5,7 @@ import { SEGMENT_INFO } from '../../domain/members/rfm.ts';
 import { TIER_NAMES } from '../../domain/members/tiers.ts';
 import { formatMoney } from '../format.ts';
 import { say, type Lang } from '../lang.ts';
+import { plural } from '../counts.ts';
 
 // How campaigns read in chat, in both languages.
 
@@ -12,13 +13,13 @@ export function audienceText(a: Audience, lang: Lang): string {
   const t = say(lang);
   switch (a.kind) {
     case 'purchased':
-      return t(`购买后第 ${a.daysAgo} 天的顾客`, `customers who bought ${a.daysAgo} days before`);
+      return t(`购买后第 ${a.daysAgo} 天的顾客`, `customers who bought ${plural(a.daysAgo, 'day')} before`);
     case 'segment':
       return t(`分层「${SEGMENT_INFO[a.segment].zh}」`, `segment "${SEGMENT_INFO[a.segment].en}"`);
     case 'tier':
       return t(`等级「${TIER_NAMES[a.tier].zh}」`, `tier "${TIER_NAMES[a.tier].en}"`);
     case 'joined':
-      return t(`入会第 ${a.daysAgo} 天的会员`, `members who joined ${a.daysAgo} days before`);
+      return t(`入会第 ${a.daysAgo} 天的会员`, `members who joined ${plural(a.daysAgo, 'day')} before`);
     case 'all_linked':
       return t('全部已绑定会员', 'all linked members');
   }
@@ -31,7 +32,7 @@ export function scheduleText(s: Schedule, lang: Lang, cal: Calendar): string {
 
 export function couponText(c: Coupon, lang: Lang, cur: string): string {
   const t = say(lang);
-  return t(`「${c.name}」满 ${formatMoney(c.threshold, cur, lang)} 减 ${formatMoney(c.discount, cur, lang)}，有效 ${c.validDays} 天`, `"${c.name}": ${formatMoney(c.discount, cur, lang)} off orders of ${formatMoney(c.threshold, cur, lang)} or more, valid ${c.validDays} days`);
+  return t(`「${c.name}」满 ${formatMoney(c.threshold, cur, lang)} 减 ${formatMoney(c.discount, cur, lang)}，有效 ${c.validDays} 天`, `"${c.name}": ${formatMoney(c.discount, cur, lang)} off orders of ${formatMoney(c.threshold, cur, lang)} or more, valid ${plural(c.validDays, 'day')}`);
 }
 
 const STATUS: Record<CampaignStatus, [string, string]> = {

@@ -16,6 +16,7 @@ import { defineCommand, type CommandContext } from '../spec.ts';
 import { CAMPAIGN_APPROVAL } from './campaign-approval.ts';
 import { audienceText, couponText, pct, scheduleText } from './campaign-text.ts';
 import { EXAMPLE, readScheduleWords, type ScheduleWords } from './schedule-words.ts';
+import { count } from '../counts.ts';
 
 // `coupon schedule "…" to … daily at 10:00` / `发券 "…" 给 … 每天 10:00`: a preview with the
 // audience size, members reachable and the estimated cost, then 确认 / confirm by the same user
@@ -45,19 +46,24 @@ function preview(lang: Lang, services: Services, w: ScheduleWords, e: Awaited<Re
     {
       type: 'figures',
       items: [
-        { label: t('人群（按今天的数据）', "Audience (today's data)"), value: String(e.audience) },
-        { label: t('可触达（已绑定未退订）', 'Reachable (linked, not opted out)'), value: String(e.reachable) },
-        { label: t(`对照组（${pct(rules.holdoutShare)}，不发）`, `Holdout (${pct(rules.holdoutShare)}, not pushed)`), value: String(e.holdout.length) },
-        { label: t('将推送', 'Will be pushed'), value: String(e.pushed) },
+        { label: t('人群（按今天的数据）', "Audience (today's data)"), value: count(e.audience) },
+        { label: t('可触达（已绑定未退订）', 'Reachable (linked, not opted out)'), value: count(e.reachable) },
+        { label: t(`对照组（${pct(rules.holdoutShare)}，不发）`, `Holdout (${pct(rules.holdoutShare)}, not pushed)`), value: count(e.holdout.length) },
+        { label: t('将推送', 'Will be pushed'), value: count(e.pushed) },
         { label: t('券面总额', 'Coupon face value'), value: m(e.faceValue) },
         { label: t(`预计成本（按核销率 ${pct(rules.redemptionRate)}）`, `Estimated cost (at a ${pct(rules.redemptionRate)} redemption rate)`), value: m(e.cost) },
       ],
     },
-    text(t(`跳过：未绑定 ${e.skipped.not_linked}，已退订 ${e.skipped.opted_out}，本月已达 ${rules.monthlyCap} 次上限 ${e.skipped.capped}。`, `Skipped: ${e.skipped.not_linked} not linked, ${e.skipped.opted_out} opted out, ${e.skipped.capped} at the monthly cap of ${rules.monthlyCap}.`), 'muted'),
+    text(t(`跳过：未绑定 ${count(e.skipped.not_linked)}，已退订 ${count(e.skipped.opted_out)}，本月已达 ${rules.monthlyCap} 次上限 ${count(e.skipped.capped)}。`, `Skipped: ${count(e.skipped.not_linked)} not linked, ${count(e.skipped.opted_out)} opted out, ${count(e.skipped.capped)} at the monthly cap of ${rules.monthlyCap}.`), 'muted'),
   ];
+  // A campaign nobody would get is almost always a wrong audience or members not linked yet: say so before "confirm".
+  if (e.pushed === 0) {
+    const why = e.audience === 0 ? t('人群里一个人也没有', 'the audience is empty') : t('人群里没有可推送的会员（见上面的跳过原因）', 'no one in the audience can be pushed (see the skipped counts above)');
+    blocks.push(text(t(`按今天的数据，这次活动不会发给任何人：${why}。确认前请检查人群写法，或先让会员绑定。`, `As of today this campaign would reach nobody: ${why}. Check the audience, or get members linked, before you confirm.`), 'warning'));
+  }
   if (w.schedule.kind === 'daily') blocks.push(text(t('每天的人群会按当天数据重新计算。', "Each day's audience is worked out again on that day's data."), 'muted'));
   if (e.needsApproval) blocks.push(text(t(`券面总额超过 ${m(rules.approvalAbove)}：确认后还需要运营经理审批。`, `The face value is above ${m(rules.approvalAbove)}: after you confirm, an operations manager must approve.`), 'warning'));
-  return { lang, blocks, data: { audience: e.audience, reachable: e.reachable, holdout: e.holdout.length, pushed: e.pushed, skipped: e.skipped, faceValue: e.faceValue, estimatedCost: e.cost, needsApproval: e.needsApproval } };
+  return { lang, blocks, data: { audience: e.audience, reachable: e.reachable, holdout: e.holdout.length, pushed: e.pushed, skipped: e.skipped, faceValue: e.faceValue, estimatedCost: e.cost, needsApproval: e.needsApproval, reachesNobody: e.pushed === 0 } };
 }
 
 const args = z.object({ words: z.custom<ScheduleWords>((v) => typeof v === 'object' && v !== null) });
@@ -94,7 +100,9 @@ registerConfirmable<ScheduleWords>({
     await services.audit.record({ kind: 'campaign.schedule', user: incoming.user, conversation: incoming.conversation, summary: `campaign #${c.id} ${c.coupon.name} → ${audienceText(c.audience, 'en')}, ${scheduleText(c.schedule, 'en', services.calendar)} (${c.status})`, data: { campaign: c.id, estimate: { audience: e.audience, pushed: e.pushed, faceValue: e.faceValue } } });
     const line = `#${c.id} ${couponText(c.coupon, lang, services.store.currency)}`;
     if (!e.needsApproval) {
-      return { lang, blocks: [text(t(`活动 ${line} 已启动：${scheduleText(c.schedule, lang, services.calendar)} 发给${audienceText(c.audience, lang)}。`, `Campaign ${line} is launched: ${scheduleText(c.schedule, lang, services.calendar)} to ${audienceText(c.audience, lang)}.`))], data: { campaign: c.id, status: c.status } };
+      // Confirmed anyway though it reaches nobody (today): the launch says so again, so nobody reads it as a success.
+      const empty = e.pushed === 0 ? [text(t(`按今天的数据它不会发给任何人；发送「暂停活动 ${c.id}」可以停掉。`, `As of today it reaches nobody; send "campaign pause ${c.id}" to stop it.`), 'warning')] : [];
+      return { lang, blocks: [text(t(`活动 ${line} 已启动：${scheduleText(c.schedule, lang, services.calendar)} 发给${audienceText(c.audience, lang)}。`, `Campaign ${line} is launched: ${scheduleText(c.schedule, lang, services.calendar)} to ${audienceText(c.audience, lang)}.`)), ...empty], data: { campaign: c.id, status: c.status, reachesNobody: e.pushed === 0 } };
     }
     const approvals = await ApprovalBook.open(services.docs);
     const subject = { zh: `发券活动 #${c.id}「${c.coupon.name}」券面 ${formatMoney(e.faceValue, services.store.currency, 'zh')}`, en: `coupon campaign #${c.id} "${c.coupon.name}", face value ${formatMoney(e.faceValue, services.store.currency, 'en')}` };

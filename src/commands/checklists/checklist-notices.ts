@@ -9,6 +9,7 @@ import { dmTarget, type Notice, type NoticeSource } from '../notices.ts';
 import type { Reply } from '../reply.ts';
 import type { Services } from '../services.ts';
 import { checklistTitle, itemLine, ownerLabel, ownersOf, phaseBlocks } from './checklist-view.ts';
+import { count, plural } from '../counts.ts';
 
 /** Daily digest, day-before nudges and the Monday summary for every running checklist. */
 export const checklistNoticeSource: NoticeSource = {
@@ -44,7 +45,7 @@ function digest(r: Extract<ChecklistReminder, { kind: 'digest' }>, s: Services, 
   return {
     lang,
     mentions,
-    summary: t(`${r.checklist.name.zh}：今天 ${r.items.length} 项待办`, `${r.checklist.name.en}: ${r.items.length} item(s) need attention today`),
+    summary: t(`${r.checklist.name.zh}：今天 ${r.items.length} 项待办`, `${r.checklist.name.en}: ${plural(r.items.length, 'item needs', 'items need')} attention today`),
     blocks: [
       { type: 'text', tone: 'heading', text: t(`📋 ${r.checklist.name.zh} 今日待办 · ${formatDay(r.day)}`, `📋 ${r.checklist.name.en} today · ${formatDay(r.day)}`) },
       { type: 'text', text: r.items.map((x) => itemLine(x.item, lang, r.day)).join('\n') },
@@ -80,8 +81,8 @@ function weekly(r: Extract<ChecklistReminder, { kind: 'weekly' }>, s: Services, 
       { type: 'text', tone: 'heading', text: t(`📈 ${c.name.zh} 周进度 · ${formatDay(r.monday)}`, `📈 ${c.name.en} weekly progress · ${formatDay(r.monday)}`) },
       { type: 'figures', items: [
         { label: t('已完成', 'Done'), value: `${n('done') + n('skipped')}/${c.items.length}` },
-        { label: t('逾期', 'Overdue'), value: String(n('overdue')) },
-        { label: t('今天到期', 'Due today'), value: String(n('due')) },
+        { label: t('逾期', 'Overdue'), value: count(n('overdue')) },
+        { label: t('今天到期', 'Due today'), value: count(n('due')) },
       ] },
       ...phaseBlocks(c, lang, r.monday),
     ],

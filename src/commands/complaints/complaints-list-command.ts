@@ -7,6 +7,7 @@ import { defineCommand } from '../spec.ts';
 import { complaintDesk, showsFullRecord } from './complaint-access.ts';
 import { levelOf } from './complaint-card.ts';
 import { duration, severityName, shield, statusName } from './complaint-words.ts';
+import { count, plural } from '../counts.ts';
 
 const RANK = { serious: 0, normal: 1, watch: 2 } as const;
 
@@ -43,7 +44,7 @@ export const complaintsListCommand = defineCommand({
     return {
       lang: ctx.lang,
       blocks: [
-        text(t(`未结投诉 ${open.length} 件（最紧急在前）`, `${open.length} open complaint${open.length === 1 ? '' : 's'}, most urgent first`), 'heading'),
+        text(t(`未结投诉 ${count(open.length)} 件（最紧急在前）`, `${plural(open.length, 'open complaint')}, most urgent first`), 'heading'),
         { type: 'table', columns: ['#', t('级别', 'Severity'), t('状态', 'Status'), t('层级', 'Level'), t('下个截止', 'Next deadline'), t('内容', 'Complaint')].map((title, i) => ({ title, align: i === 0 ? 'right' : 'left' })), rows },
         { type: 'context', text: t(`发送「投诉 ${open[0].id}」查看某件的时间线。`, `Send "complaint ${open[0].id}" for one with its timeline.`) },
       ],

@@ -3,6 +3,7 @@ import type { DocStore } from '../../domain/ports.ts';
 import { say } from '../lang.ts';
 import type { Block, Reply } from '../reply.ts';
 import type { CommandContext } from '../spec.ts';
+import { plural } from '../counts.ts';
 
 // "Preview, then confirm": a command stores what it would do as a pending confirmation,
 // keyed by user + conversation with a time limit; `confirm` / `确认` (typed by the same user
@@ -61,7 +62,7 @@ export async function askConfirmation(ctx: CommandContext, a: { kind: string; pa
   const t = say(ctx.lang);
   const choices: Block = {
     type: 'choices',
-    prompt: t(`${a.minutes} 分钟内回复「确认」执行，或「取消」。`, `Reply "confirm" within ${a.minutes} minutes to apply, or "cancel".`),
+    prompt: t(`${a.minutes} 分钟内回复「确认」执行，或「取消」。`, `Reply "confirm" within ${plural(a.minutes, 'minute')} to apply, or "cancel".`),
     ref: `#${id}`,
     choices: [
       { label: t('确认', 'Confirm'), action: { id: 'confirm', value: String(id) }, style: 'primary' },

@@ -11,6 +11,7 @@ import { text, type Block } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 import { couponHistory, findMember } from './find-member.ts';
 import { maskForGroup, maskForGroupText, memberWorld, segmentName, segmentPlay, tierName } from './member-context.ts';
+import { count } from '../counts.ts';
 
 // `member C00042` / `会员 13812345678`: a member's tier, spend, RFM scores, segment, link and
 // coupon history. Phones (and e-mails) are masked when asked in a group.
@@ -57,7 +58,7 @@ export const memberCommand = defineCommand({
           { label: 'R / F / M', value: `${rfm.r[c]} / ${rfm.f[c]} / ${rfm.m[c]}` },
           { label: t('分层', 'Segment'), value: t(`${segmentName(seg, lang)}（${segmentPlay(seg, lang)}）`, `${segmentName(seg, lang)} (${segmentPlay(seg, lang)})`) },
           { label: t('最近购买', 'Last purchase'), value: last === NO_DAY ? '—' : formatDay(last) },
-          { label: t('窗口内订单', 'Orders in window'), value: String(stats.rfmOrders[c]) },
+          { label: t('窗口内订单', 'Orders in window'), value: count(stats.rfmOrders[c]) },
           ...(phone ? [{ label: t('手机', 'Phone'), value: phone }] : []),
           { label: t('绑定', 'Linked'), value: optedOut ? t('已退订', 'opted out') : users.length ? users.join(', ') : t('未绑定', 'not linked') },
         ],

@@ -10,6 +10,7 @@ import { text, type Reply } from '../reply.ts';
 import type { Services } from '../services.ts';
 import { defineCommand, type CommandContext } from '../spec.ts';
 import { memberWorld, tierName } from './member-context.ts';
+import { count, plural } from '../counts.ts';
 
 // `tiers run` / `会员等级 重算`: re-evaluate every member, preview the moves, apply on 确认 / confirm,
 // then queue one congratulation per upgraded, linked member to their DM.
@@ -21,7 +22,7 @@ function preview(lang: Lang, w: Awaited<ReturnType<typeof memberWorld>>): Reply 
   const p = w.evaluation.plan;
   const rows = TIERS.map((tier) => {
     const c = p.byTier[tier];
-    return [tierName(tier, lang), String(c.before), String(c.after), `+${c.up}`, `-${c.down}`];
+    return [tierName(tier, lang), count(c.before), count(c.after), `+${count(c.up)}`, `-${count(c.down)}`];
   });
   const when = p.firstRun
     ? t('首次重算：按近12个月消费直接定级。', 'First run: tiers are set from the last 12 months of spend.')
@@ -31,7 +32,7 @@ function preview(lang: Lang, w: Awaited<ReturnType<typeof memberWorld>>): Reply 
   return {
     lang,
     blocks: [
-      text(t(`会员等级重算预览（${formatDay(w.today)}）：升级 ${p.up} 人，降级 ${p.down} 人，不变 ${p.stay} 人。`, `Tier re-evaluation preview (${formatDay(w.today)}): ${p.up} move up, ${p.down} move down, ${p.stay} stay.`), 'heading'),
+      text(t(`会员等级重算预览（${formatDay(w.today)}）：升级 ${count(p.up)} 人，降级 ${count(p.down)} 人，不变 ${count(p.stay)} 人。`, `Tier re-evaluation preview (${formatDay(w.today)}): ${count(p.up)} move up, ${count(p.down)} move down, ${count(p.stay)} stay.`), 'heading'),
       { type: 'table', columns: [{ title: t('等级', 'Tier'), align: 'left' }, { title: t('当前', 'Now'), align: 'right' }, { title: t('重算后', 'After'), align: 'right' }, { title: t('升入', 'In (up)'), align: 'right' }, { title: t('降入', 'In (down)'), align: 'right' }], rows },
       text(when, 'muted'),
     ],
@@ -95,7 +96,7 @@ registerConfirmable<{ day: number }>({
     await services.audit.record({ kind: 'members.tiers', user: ctx.incoming.user, conversation: ctx.incoming.conversation, summary: `tiers applied ${formatDay(w.today)}: up ${plan.up}, down ${plan.down}` });
     return {
       lang,
-      blocks: [text(t(`已应用：升级 ${plan.up} 人，降级 ${plan.down} 人。已为 ${queued} 位已绑定的会员排队发送升级祝贺。`, `Applied: ${plan.up} up, ${plan.down} down. Queued congratulations to ${queued} linked members.`))],
+      blocks: [text(t(`已应用：升级 ${count(plan.up)} 人，降级 ${count(plan.down)} 人。已为 ${count(queued)} 位已绑定的会员排队发送升级祝贺。`, `Applied: ${count(plan.up)} up, ${count(plan.down)} down. Queued congratulations to ${plural(queued, 'linked member')}.`))],
       data: { applied: true, up: plan.up, down: plan.down, congratulations: queued },
     };
   },

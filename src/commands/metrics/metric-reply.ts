@@ -6,6 +6,7 @@ import { arrow, clockOfDay, dateSpan, formatChange, formatValue, periodLabel } f
 import { say, type Lang } from '../lang.ts';
 import type { Block, Reply, TableColumn } from '../reply.ts';
 import { metricName } from './metric-names.ts';
+import { count } from '../counts.ts';
 
 /** Turns a measurement into a Reply: the figure with its change, a table and chart when broken down, and the JSON answer. */
 export function metricReply(m: Measurement, lang: Lang, currency: string, timeZone: string): Reply {
@@ -25,7 +26,7 @@ export function metricReply(m: Measurement, lang: Lang, currency: string, timeZo
     const rows = m.rows.map((r) => {
       const c = formatChange(r.value, r.previous, m.unit, currency, lang);
       const cells = [rowKey(r.key)];
-      if (m.by === 'sku') cells.push(String(r.qty ?? 0));
+      if (m.by === 'sku') cells.push(count(r.qty ?? 0));
       cells.push(fmt(r.value), fmt(r.previous), c ? `${arrow(c)}${c.text}` : '—');
       return cells;
     });

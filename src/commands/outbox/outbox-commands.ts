@@ -1,3 +1,4 @@
+import type { EntryState } from '../../domain/outbound/outbox-store.ts';
 import { z } from 'zod';
 import type { OutboxEntry } from '../../domain/outbound/outbox-store.ts';
 import { problem } from '../errors.ts';
@@ -5,6 +6,16 @@ import { say } from '../lang.ts';
 import { text, type Block } from '../reply.ts';
 import type { CommandContext } from '../spec.ts';
 import { defineCommand } from '../spec.ts';
+import { count } from '../counts.ts';
+
+/** An outbox entry's state in words, never the raw enum (`sent`) in a Chinese sentence. */
+const STATE_WORDS: Record<EntryState, [string, string]> = {
+  pending: ['还在排队等待发送', 'is still queued'],
+  sending: ['正在发送', 'is being sent'],
+  sent: ['已经发送成功', 'was already sent'],
+  failed: ['发送失败', 'failed'],
+  unconfirmed: ['未确认是否送达', 'is unconfirmed'],
+};
 
 // `outbox` (counts), `outbox failed` (what did not go out, and why), `outbox retry 42`
 // (re-queue one; ops_manager, audited). Unconfirmed entries are listed with the failed ones:
@@ -22,10 +33,10 @@ export const outboxCommand = defineCommand({
     const t = say(ctx.lang);
     const c = ctx.services.outboxStore.counts();
     const items = [
-      { label: t('待发送', 'Pending'), value: String(c.pending + c.sending) },
-      { label: t('已发送', 'Sent'), value: String(c.sent) },
-      { label: t('失败', 'Failed'), value: String(c.failed) },
-      { label: t('未确认', 'Unconfirmed'), value: String(c.unconfirmed) },
+      { label: t('待发送', 'Pending'), value: count(c.pending + c.sending) },
+      { label: t('已发送', 'Sent'), value: count(c.sent) },
+      { label: t('失败', 'Failed'), value: count(c.failed) },
+      { label: t('未确认', 'Unconfirmed'), value: count(c.unconfirmed) },
     ];
     const blocks: Block[] = [text(t('发送队列', 'Outbox'), 'heading'), { type: 'figures', items }];
     if (c.failed + c.unconfirmed > 0) blocks.push({ type: 'context', text: t('发送「发送失败」查看原因。', 'Send "outbox failed" to see why.') });
@@ -47,7 +58,7 @@ export const outboxFailedCommand = defineCommand({
     const t = say(ctx.lang);
     const store = ctx.services.outboxStore;
     const entries = [...store.list('unconfirmed', 50), ...store.list('failed', 50)];
-    const blocks: Block[] = [text(t(`发送失败或未确认：${entries.length} 条`, `Failed or unconfirmed: ${entries.length}`), 'heading')];
+    const blocks: Block[] = [text(t(`发送失败或未确认：${count(entries.length)} 条`, `Failed or unconfirmed: ${count(entries.length)}`), 'heading')];
     if (entries.length === 0) blocks.push(text(t('没有失败的消息。', 'Nothing has failed.'), 'muted'));
     else {
       blocks.push({ type: 'table', columns: ['ID', t('状态', 'State'), t('类型', 'Kind'), t('会话', 'Where'), t('应发时间', 'Due'), t('原因', 'Why')].map((title) => ({ title, align: 'left' as const })), rows: entries.map((e) => row(ctx, e)) });
@@ -70,7 +81,7 @@ export const outboxRetryCommand = defineCommand({
     const store = ctx.services.outboxStore;
     const e = store.get(a.id);
     if (!e) throw problem('outbox_unknown', `没有编号 ${a.id} 的消息。`, `There is no outbox entry ${a.id}.`, { zh: '发送失败', en: 'outbox failed' });
-    if (e.state !== 'failed' && e.state !== 'unconfirmed') throw problem('outbox_not_failed', `#${a.id} 的状态是 ${e.state}，只能重发失败或未确认的消息。`, `#${a.id} is ${e.state}; only failed or unconfirmed entries can be retried.`, { zh: '发送失败', en: 'outbox failed' });
+    if (e.state !== 'failed' && e.state !== 'unconfirmed') throw problem('outbox_not_failed', `#${a.id} ${STATE_WORDS[e.state][0]}，只能重发失败或未确认的消息。`, `#${a.id} ${STATE_WORDS[e.state][1]}; only failed or unconfirmed entries can be retried.`, { zh: '发送失败', en: 'outbox failed' });
     const was = e.state;
     await store.update(e.id, { state: 'pending', attempts: 0, retryAt: undefined, reason: `re-queued by ${ctx.incoming.user} (was ${was}: ${e.reason ?? ''})` });
     await ctx.services.audit.record({ kind: 'outbox.retry', user: ctx.incoming.user, conversation: ctx.incoming.conversation, summary: `re-queued outbox #${e.id} (${e.key}), was ${was}`, data: { id: e.id, key: e.key, was } });

@@ -5,6 +5,7 @@ import type { Block, Reply } from '../../../commands/reply.ts';
 import { renderChart, renderTable, renderText } from '../text/render-text.ts';
 import { slackUserId } from './slack-ids.ts';
 import { encodeButtonValue } from './to-incoming.ts';
+import { warningMarker } from '../../../commands/reply.ts';
 
 // A Reply as Block Kit, within Slack's limits: 50 blocks a message, 3000 characters a
 // text, 10 fields a section, 25 buttons an actions block, 150 characters a header.
@@ -121,7 +122,7 @@ function blocksOf(reply: Reply, opts: RenderOptions): KnownBlock[] {
       case 'text':
         if (b.tone === 'heading' && b.text.length <= LIMITS.header) out.push({ type: 'header', text: { type: 'plain_text', text: b.text, emoji: true } });
         else if (b.tone === 'muted') out.push(...splitText(mrkdwn(b.text)).map(context));
-        else out.push(...splitText((b.tone === 'warning' ? ':warning: ' : b.tone === 'heading' ? '*' : '') + mrkdwn(b.text) + (b.tone === 'heading' ? '*' : '')).map(section));
+        else out.push(...splitText((b.tone === 'warning' ? warningMarker(b.text, ':warning: ') : b.tone === 'heading' ? '*' : '') + mrkdwn(b.text) + (b.tone === 'heading' ? '*' : '')).map(section));
         break;
       case 'figures':
         out.push(...figureBlocks(b, reply.lang));

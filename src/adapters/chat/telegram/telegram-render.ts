@@ -4,6 +4,7 @@ import type { Block, Choice, Reply } from '../../../commands/reply.ts';
 import { renderChart, renderTable } from '../text/render-text.ts';
 import { escapeAttr, escapeHtml, packMessages, type Piece } from './telegram-html.ts';
 import { telegramUser } from './telegram-ids.ts';
+import { warningMarker } from '../../../commands/reply.ts';
 
 // A Reply as Telegram HTML: headings bold, figures with ▲/▼, tables and charts in
 // <pre> (monospace keeps the columns straight), choices as inline keyboard rows.
@@ -30,7 +31,7 @@ function piecesOf(b: Block, reply: Reply): Piece[] {
       const lines = b.text.split('\n');
       if (b.tone === 'heading') return [{ open: '<b>', close: '</b>', lines }];
       if (b.tone === 'muted') return [{ open: '<i>', close: '</i>', lines }];
-      if (b.tone === 'warning') return [{ open: '⚠️ ', close: '', lines }];
+      if (b.tone === 'warning') return [{ open: warningMarker(b.text, '⚠️ '), close: '', lines }];
       return [{ open: '', close: '', lines }];
     }
     case 'figures':

@@ -1,6 +1,7 @@
 import { displayWidth as stringWidth } from './display-width.ts';
 import { arrow } from '../../../commands/format.ts';
 import type { Block, Reply } from '../../../commands/reply.ts';
+import { warningMarker } from '../../../commands/reply.ts';
 
 // Plain-text rendering for the terminal (and the base of WeChat's): figures with
 // ▲/▼, tables aligned by display width so Chinese characters line up.
@@ -48,12 +49,12 @@ export function renderText(reply: Reply, opts: TextOptions = {}): string {
   for (const b of reply.blocks) {
     switch (b.type) {
       case 'text':
-        parts.push(b.tone === 'heading' ? `【${b.text}】` : b.tone === 'warning' ? `⚠ ${b.text}` : b.text);
+        parts.push(b.tone === 'heading' ? `【${b.text}】` : b.tone === 'warning' ? `${warningMarker(b.text, '⚠ ')}${b.text}` : b.text);
         break;
       case 'figures':
         parts.push(
           b.items
-            .map((f) => `${f.label}: ${f.value}${f.change ? `  ${arrow(f.change)} ${f.change.text}（${reply.lang === 'zh' ? '上期' : 'prev'} ${f.change.previous}）` : ''}`)
+            .map((f) => `${f.label}: ${f.value}${f.change ? `  ${arrow(f.change)} ${f.change.text}${reply.lang === 'zh' ? `（上期 ${f.change.previous}）` : ` (prev ${f.change.previous})`}` : ''}`)
             .join('\n'),
         );
         break;

@@ -4,6 +4,7 @@ import { say } from '../../../commands/lang.ts';
 import type { Block, Reply } from '../../../commands/reply.ts';
 import { renderChart } from '../text/render-text.ts';
 import { maskPhones } from './mask-phones.ts';
+import { warningMarker } from '../../../commands/reply.ts';
 
 // A Reply as WeChat text. WeChat has no buttons, no markup and a proportional
 // font on a phone about 30 full-width characters wide, so: figures one per line
@@ -49,7 +50,7 @@ function figures(b: Extract<Block, { type: 'figures' }>, lang: Reply['lang']): s
     .map((f) => {
       const head = `${padLabel(cut(f.label, 12), w)}  ${f.value}`;
       if (!f.change) return head;
-      return `${head}\n${'\u3000'.repeat(2)}${arrow(f.change)} ${f.change.text}（${say(lang)('上期', 'prev')} ${f.change.previous}）`;
+      return `${head}\n${'\u3000'.repeat(2)}${arrow(f.change)} ${f.change.text}${say(lang)(`（上期 ${f.change.previous}）`, ` (prev ${f.change.previous})`)}`;
     })
     .join('\n');
 }
@@ -96,7 +97,7 @@ export function choices(b: Extract<Block, { type: 'choices' }>, lang: Reply['lan
 function blockText(b: Block, reply: Reply, ref: () => string, numbers: boolean): string | undefined {
   switch (b.type) {
     case 'text':
-      return b.tone === 'heading' ? `【${b.text}】` : b.tone === 'warning' ? `⚠️ ${b.text}` : b.text;
+      return b.tone === 'heading' ? `【${b.text}】` : b.tone === 'warning' ? `${warningMarker(b.text, '⚠️ ')}${b.text}` : b.text;
     case 'figures':
       return figures(b, reply.lang);
     case 'table':
