@@ -19,7 +19,7 @@ const WORDS: [Metric, string][] = [
   ['uv', 'uv|visitors?|visits|traffic|访客(?:数)?|流量|客流'],
   ['buyers', 'buyers?|customers?|paying\\s+(?:buyers?|customers?)|买家(?:数)?|顾客(?:数)?|客户数|下单人数|支付人数|购买人数'],
   ['orders', 'orders?|order\\s+count|number\\s+of\\s+orders|订单(?:数|量)?|单量|几单|多少单'],
-  ['gmv', 'gmv|sales|revenue|turnover|成交(?:额|金额)?|销售(?:额)?|营业额|营收|业绩|流水|卖了多少(?:钱)?|卖了几个钱'],
+  ['gmv', 'gmv|sales|revenue|turnover|成交(?:额|金额)?|销售(?:额)?|营业额|营收|业绩|流水|卖了多少(?:钱)?|卖了几个钱|sell|sold'],
 ];
 
 export const metricRules: Rule<Part>[] = WORDS.flatMap(([metric, source]) =>

@@ -25,6 +25,7 @@ export interface Scan<P> {
 
 const SEPARATOR = /[\s,，。!！?？、:：;；"“”‘’()（）【】\[\]…]/;
 const ASCII_WORD = /[a-z0-9]/i;
+const sameKind = (a: string, b: string) => (/[a-z]/i.test(a) && /[a-z]/i.test(b)) || (/\d/.test(a) && /\d/.test(b));
 const ACRONYMS = new Set(['gmv', 'aov', 'roi', 'uv', 'cvr', 'ytd', 'mtd', 'wtd', 'yoy', 'sku', 'skus', 'roas', 'jd', 'xhs', 'pos', 'pdd']);
 
 /** A rule's pattern, compiled to match only at the position it is tried (case-insensitive). */
@@ -59,8 +60,8 @@ function longestAt<P>(rules: Rule<P>[], text: string, at: number): { end: number
     const m = rule.re.exec(text);
     if (!m || m[0].length === 0) continue;
     const end = at + m[0].length;
-    // An English word must end at a word boundary: "today" in "todays" is not a match.
-    if (ASCII_WORD.test(text[end - 1]) && end < text.length && ASCII_WORD.test(text[end])) continue;
+    // An English word must end at a word boundary: "today" in "todays" is not a match (GMV618 splits).
+    if (end < text.length && sameKind(text[end - 1], text[end])) continue;
     if (!best || end > best.end) best = { end, m, rule };
   }
   return best;
@@ -108,17 +109,22 @@ export function scan<P>(rules: Rule<P>[], text: string, words: readonly string[]
     const typed = text.slice(u.start, u.end);
     const w = typed.toLowerCase();
     if (!/^[a-z]{4,}$/.test(w)) continue;
-    const limit = w.length >= 7 ? 2 : 1;
+    const limit = w.length >= 6 ? 2 : 1;
     let best: string | undefined;
     let bestD = Infinity;
     let tie = false;
     for (const k of words) {
-      if (Math.abs(k.length - w.length) > limit) continue;
+      // Typos seldom hit the first letter; requiring it keeps "mall" from reading as "tmall".
+      if (Math.abs(k.length - w.length) > limit || k[0] !== w[0]) continue;
       const d = distance(w, k);
-      if (d < bestD) [best, bestD, tie] = [k, d, false];
-      else if (d === bestD && k !== best) tie = true;
+      if (d > limit) continue;
+      // Closest first; between equals, the one of the same length (ordres → orders, not order).
+      const score = d * 10 + Math.abs(k.length - w.length);
+      if (score < bestD) [best, bestD, tie] = [k, score, false];
+      else if (score === bestD && k !== best) tie = true;
     }
-    if (best === undefined || bestD > limit || tie) continue;
+    // A known word that is out of place (d = 0) is no typo: the second scan may still place it.
+    if (best === undefined || bestD === 0 || tie) continue;
     guesses.unshift({ typed, read: best });
     fixed = fixed.slice(0, u.start) + best + fixed.slice(u.end);
   }
