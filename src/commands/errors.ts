@@ -6,6 +6,8 @@ import type { Bilingual } from './lang.ts';
  * the router logs it and answers with a short apology, never a stack trace.
  */
 export class BotError extends Error {
+  /** More for the `--json` answer (e.g. the words not understood). */
+  extra?: Record<string, unknown>;
   constructor(
     readonly code: string,
     readonly text: Bilingual,

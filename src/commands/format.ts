@@ -64,7 +64,7 @@ export function periodLabel(p: Period, lang: Lang, formatClock?: (ms: number) =>
     this_month: ['本月', 'this month'],
     last_month: ['上月', 'last month'],
   };
-  const name = p.kind === 'last_days' ? (zh ? `近${p.n}天` : `last ${p.n} day${p.n === 1 ? '' : 's'}`) : p.kind === 'range' ? '' : named[p.kind][zh ? 0 : 1];
+  const name = p.kind === 'last_days' ? (zh ? `近${p.n}天` : `last ${p.n} day${p.n === 1 ? '' : 's'}`) : (named[p.kind]?.[zh ? 0 : 1] ?? '');
   return `${name ? `${name} ` : ''}${dateSpan(p, lang, formatClock)}`.trim();
 }
 

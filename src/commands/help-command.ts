@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { say, type Lang } from './lang.ts';
 import type { Registry } from './registry.ts';
 import { text, type Block } from './reply.ts';
+import { metricHelp } from './metrics/metric-help.ts';
 import { roleName } from './role-names.ts';
 import { defineCommand, type CommandSpec } from './spec.ts';
 
@@ -40,6 +41,8 @@ export const helpCommand = (registry: Registry) =>
       const lang = ctx.lang;
       const specs = visible(registry);
       const chosen = area ? AREAS.find((a) => a.words.test(area) || a.id === area.toLowerCase()) : undefined;
+      // Metrics have many ways to ask: their own page lists every one.
+      if (chosen?.id === 'metrics') return { lang, blocks: metricHelp(lang) };
       if (chosen) {
         const rows = specs.filter((s) => chosen.ids.test(s.id)).map((s) => [`${s.summary[lang]}${who(s, lang)}`, s.examples[lang][0] ?? '']);
         return {

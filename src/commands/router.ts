@@ -72,7 +72,7 @@ export class Bot {
     const t = say(lang);
     const blocks = [text(err.text[lang], 'warning')];
     if (err.example) blocks.push(text(t(`例如：${err.example.zh}`, `For example: ${err.example.en}`), 'muted'));
-    return { lang, blocks, data: { error: err.code, message: err.text[lang] } };
+    return { lang, blocks, data: { error: err.code, message: err.text[lang], ...err.extra } };
   }
 
   /** What we say to a message we cannot place: two examples that would work. */

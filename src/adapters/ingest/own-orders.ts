@@ -79,7 +79,10 @@ export function ownOrderBuilder(currency: string): (f: readonly string[], items:
     if (refunded > amount) return `refunded ${f[8]} is larger than the amount ${f[7]}`;
     const lines = typeof items === 'string' ? parseItems(items, money) : jsonItems(items, currency);
     if (typeof lines === 'string') return lines;
-    const o: Order = { platform: f[0], orderId: f[1], channel: channelOf(f[2]), customer: f[3], createdAt, status, amount, refunded, lines };
+    // Cancelled after payment (paid_at set) counts as paid on its day with the refund — the whole amount when
+    // none is given — as Shopify's gross sales and Tmall's 交易关闭 after payment do; before payment it stays out.
+    const afterPayment = status === 'cancelled' && paidAt !== undefined;
+    const o: Order = { platform: f[0], orderId: f[1], channel: channelOf(f[2]), customer: f[3], createdAt, status: afterPayment ? 'paid' : status, amount, refunded: afterPayment && refunded === 0 ? amount : refunded, lines };
     if (paidAt !== undefined) o.paidAt = paidAt;
     if (f[9] !== '') o.couponCode = f[9];
     if (f[10] !== '') o.phone = f[10];

@@ -58,14 +58,18 @@ export function* shopifyOrders(rows: Iterable<CsvRow>, cols: Columns, bad: BadRo
     const paidAt = paidText ? parseShopifyTime(paidText) : undefined;
     if (paidText && paidAt === undefined) return `Paid at "${paidText}" is not a time like 2026-10-01 09:15:00 +0800`;
     let status: Order['status'];
-    if (get(h, c.cancelledAt) || VOID.has(fin)) status = 'cancelled';
+    // Cancelled after payment stays paid on its day with its refund, as in Shopify's own gross sales
+    // (and Tmall's 交易关闭 after payment); cancelled before payment, or voided, stays out.
+    if (VOID.has(fin)) status = 'cancelled';
     else if (PAID.has(fin)) status = 'paid';
+    else if (get(h, c.cancelledAt)) status = 'cancelled';
     else if (UNPAID.has(fin)) status = 'unpaid';
     else return `Financial Status "${fin}" is not one of paid, partially_paid, refunded, partially_refunded, pending, authorized, voided, expired`;
     const amount = parseMoney(get(h, c.total), currency);
     if (amount === undefined) return `Total "${get(h, c.total)}" is not an amount like 199.00`;
     let refunded = parseMoney(get(h, c.refunded), currency) ?? 0;
     if (fin === 'refunded' && refunded === 0) refunded = amount; // fully refunded, amount column left empty
+    if (refunded > amount) return `Refunded Amount "${get(h, c.refunded)}" is larger than the Total "${get(h, c.total)}"`;
     const lines: OrderLine[] = [];
     for (const f of g.items) {
       const sku = get(f, c.sku) || get(f, c.itemName);

@@ -53,7 +53,7 @@ export function whyReply(e: Explanation, c: WhyContext): Reply {
   );
   const fmt = (d: Driver) => `${driverName(d, c.lang)} ${signed(d.change, d.kind === 'sku' && e.metric === 'orders' ? 'count' : d.kind === 'sku' ? 'money' : unit, c.currency, c.lang)}`;
   const sentences: { size: number; text: string }[] = [];
-  const list = (ds: Driver[], n: number) => ds.slice(0, n).map(fmt).join(t('，', ', '));
+  const list = (ds: Driver[], n: number) => ds.filter((d) => d.change !== 0).slice(0, n).map(fmt).join(t('，', ', '));
   if (e.factors.length) sentences.push({ size: Math.abs(e.factors[0].change), text: t(`拆开看：${list(e.factors, 4)}。`, `By factor: ${list(e.factors, 4)}.`) });
   if (e.channels.length) sentences.push({ size: Math.abs(e.channels[0].change), text: t(`按渠道：${list(e.channels, 3)}。`, `By channel: ${list(e.channels, 3)}.`) });
   const groups = e.buyers.filter((d) => d.name === 'new' || d.name === 'returning');

@@ -10,6 +10,7 @@ const NAMES: Record<Metric, [string, string]> = {
   conversion: ['转化率', 'Conversion'],
   repurchase: ['复购率', 'Repurchase rate'],
   refund_rate: ['退款率', 'Refund rate'],
+  refunds: ['退款金额', 'Refunds'],
   new_share: ['新客占比', 'New-customer share'],
   roi: ['ROI', 'ROI'],
   top_skus: ['热销商品', 'Top SKUs'],

@@ -1,117 +1,154 @@
-import { parseDay } from '../../domain/calendar.ts';
+import { formatDay, weekday, type Day } from '../../domain/calendar.ts';
 import type { Breakdown, Metric } from '../../domain/metrics/metric.ts';
-import type { PeriodSpec } from '../../domain/periods.ts';
-import { problem } from '../errors.ts';
+import type { CompareKind, Grain, PeriodSpec } from '../../domain/periods.ts';
+import { BotError, problem } from '../errors.ts';
+import type { Bilingual } from '../lang.ts';
+import { channelRules, CHANNEL_WORDS } from './channel-words.ts';
+import { comparisonRules, COMPARISON_WORDS } from './comparison-words.ts';
+import { metricRules, METRIC_WORDS } from './metric-words.ts';
+import { bi, type Part, type PeriodPart } from './parts.ts';
+import { periodRules, PERIOD_WORDS, type EventDay } from './period-words.ts';
+import { shapeRules, SHAPE_WORDS } from './shape-words.ts';
+import { scan, type Rule } from './tokenizer.ts';
 
-// Reads a metric question in Chinese or English: which metric, which period,
-// broken down by what. Order of the words does not matter.
+// Reads a metric question in Chinese or English. Every word must be accounted
+// for — metric, period, channel, breakdown, trend, comparison or filler — or the
+// question is refused with the words not understood: a wrong reading is worse
+// than no answer.
 
-const METRIC_WORDS: [Metric, RegExp][] = [
-  ['net_gmv', /net\s*(gmv|sales|revenue)|净\s*gmv|净成交|净销售/i],
-  ['top_skus', /top\s*(\d+\s*)?(skus?|products?|items?|sellers?)|best\s*-?\s*sellers?|热销|畅销|爆款|商品排行|销量排行|top\s*\d*\s*sku|sku\s*排行/i],
-  ['repurchase', /re-?purchase|repeat\s*(purchase|rate|buyers?)|复购|回购率/i],
-  ['refund_rate', /refund|退款/i],
-  ['new_share', /new[-\s]*(customers?|buyers?)(\s*share)?|新客/i],
-  ['conversion', /conversion|\bcvr\b|转化/i],
-  ['aov', /\baov\b|average\s*order(\s*value)?|basket\s*size|客单价|客单/i],
-  ['roi', /\broi\b|\broas\b|投产比|投入产出|回报率/i],
-  ['spend', /ad\s*spend|\bspend\b|投放(花费|金额)?|花费|广告费|消耗/i],
-  ['uv', /\buv\b|visitors?|traffic|访客|流量/i],
-  ['buyers', /\bbuyers?\b|\bcustomers?\b|买家数|顾客数|客户数|下单人数|支付人数|买家|人数/i],
-  ['orders', /\borders?\b|订单数|订单量|单量|订单|几单/i],
-  ['gmv', /\bgmv\b|\bsales\b|\brevenue\b|成交额|销售额|营业额|成交|销售|卖了多少/i],
-];
-
-const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-
-function cnNumber(s: string): number | undefined {
-  if (/^\d+$/.test(s)) return Number(s);
-  if (!/^[一二两三四五六七八九十百]+$/.test(s)) return undefined;
-  if (s === '十') return 10;
-  if (s.includes('百')) return undefined;
-  const [tens, ones] = s.split('十');
-  if (s.includes('十')) return (tens ? CN_NUM[tens] : 1) * 10 + (ones ? CN_NUM[ones] : 0);
-  return CN_NUM[s];
+export interface QuestionContext {
+  today: Day;
+  events: EventDay[];
+  /** Channel ids the store's orders carry. */
+  channels: readonly string[];
 }
-
-const DATE = String.raw`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}`;
 
 export interface Question {
   metric: Metric;
-  period: PeriodSpec;
+  period: { from: Day; to: Day; name?: Bilingual; named?: PeriodPart['named']; n?: number };
+  channel?: string;
   by?: Breakdown;
+  trend?: Grain;
+  compare: { kind: CompareKind; from?: Day; to?: Day };
   limit?: number;
+  guesses: { typed: string; read: string }[];
 }
 
-export function findMetric(text: string): Metric | undefined {
-  for (const [m, re] of METRIC_WORDS) if (re.test(text)) return m;
-  return undefined;
+const WORDS = [...new Set([...PERIOD_WORDS, ...METRIC_WORDS, ...CHANNEL_WORDS, ...COMPARISON_WORDS, ...SHAPE_WORDS])];
+
+/** Two questions that work, for every refusal. */
+export const EXAMPLES = { zh: '昨天 抖音 GMV\n上周 按渠道 退款率', en: 'gmv yesterday on douyin\nrefund rate last week by channel' };
+
+const rulesFor = (ctx: QuestionContext): Rule<Part>[] => [...metricRules, ...periodRules(ctx.today, ctx.events), ...channelRules(ctx.channels), ...comparisonRules, ...shapeRules];
+
+function notUnderstood(unknown: string[]): BotError {
+  const list = unknown.map((u) => `«${u}»`).join(', ');
+  const err = problem('not_understood', `没太明白 ${unknown.map((u) => `「${u}」`).join('、')}。可以这样问：`, `I didn't understand ${list}. Questions that work:`, EXAMPLES);
+  err.extra = { unknown };
+  return err;
 }
 
-export function findPeriod(text: string): PeriodSpec | undefined {
-  const range = new RegExp(`(${DATE})\\s*(?:to|至|到|~|～|—|–|-{1,2}|until)\\s*(${DATE})`, 'i').exec(text);
-  if (range) {
-    const from = parseDay(range[1]);
-    const to = parseDay(range[2]);
-    if (from === undefined) throw badDate(range[1]);
-    if (to === undefined) throw badDate(range[2]);
-    if (from > to) throw problem('range_backwards', `开始日期 ${range[1]} 晚于结束日期 ${range[2]}。`, `The range starts (${range[1]}) after it ends (${range[2]}).`, { zh: 'GMV 2026-10-01至2026-10-31', en: 'gmv 2026-10-01 to 2026-10-31' });
-    if (to - from > 3 * 366) throw problem('range_too_long', '日期范围最长三年。', 'A date range can span at most three years.', { zh: 'GMV 2026-01-01至2026-10-31', en: 'gmv 2026-01-01 to 2026-10-31' });
-    return { kind: 'range', from, to };
-  }
-  const single = new RegExp(`(?:^|[^\\d])(${DATE})(?![\\d])`).exec(text);
-  if (single) {
-    const day = parseDay(single[1]);
-    if (day === undefined) throw badDate(single[1]);
-    return { kind: 'range', from: day, to: day };
-  }
-  const loose = /\b(\d{4}-\d{2,}-\d{2,})\b/.exec(text);
-  if (loose) throw badDate(loose[1]);
-  const lastN = /(?:last|past|previous)\s+(\d+)\s*days?|(?:近|最近|过去|前)\s*([0-9一二两三四五六七八九十]+)\s*(?:天|日)/i.exec(text);
-  if (lastN) {
-    const n = lastN[1] ? Number(lastN[1]) : cnNumber(lastN[2]);
-    if (n === undefined || n < 1 || n > 1096) throw problem('bad_days', '天数要在 1 到 1096 之间。', 'The number of days must be from 1 to 1096.', { zh: '近30天 GMV', en: 'gmv last 30 days' });
-    return { kind: 'last_days', n };
-  }
-  if (/\btoday\b|今天|今日|当天/i.test(text)) return { kind: 'today' };
-  if (/\byesterday\b|昨天|昨日/i.test(text)) return { kind: 'yesterday' };
-  if (/\bthis\s+week\b|\bwtd\b|本周|这周|这一周|本星期/i.test(text)) return { kind: 'this_week' };
-  if (/\blast\s+week\b|上周|上一周|上星期/i.test(text)) return { kind: 'last_week' };
-  if (/\bthis\s+month\b|\bmtd\b|本月|这个月|当月/i.test(text)) return { kind: 'this_month' };
-  if (/\blast\s+month\b|上月|上个月/i.test(text)) return { kind: 'last_month' };
-  return undefined;
-}
-
-function badDate(typed: string) {
-  return problem('bad_date', `「${typed}」不是有效日期，请写成 2026-10-01 这样。`, `"${typed}" is not a date; write dates like 2026-10-01.`, { zh: 'GMV 2026-10-01至2026-10-31', en: 'gmv 2026-10-01 to 2026-10-31' });
-}
-
-export function findBreakdown(text: string): Breakdown | undefined {
-  if (/\bby\s+channels?\b|\bper\s+channel\b|按渠道|分渠道|各渠道|渠道/i.test(text)) return 'channel';
-  if (/\bby\s+(sku|product)s?\b|按商品|按sku|分商品/i.test(text)) return 'sku';
-  return undefined;
-}
-
-const PERIOD_WORDS = /\b(today|yesterday|this|last|past|previous|week|month|days?|\d+|to|until|by|per|channels?)\b|今天|今日|昨天|昨日|本周|这周|上周|本月|这个月|上月|上个月|近|最近|过去|天|日|按渠道|分渠道|各渠道|渠道|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|至|到/gi;
-const FILLER = /\b(what|what's|whats|is|was|the|show|me|how|much|please|pls)\b|多少|是多少|怎么样|如何|呢|吗|的|看看|查下|查一下|请问|[?？!！,，。.~\s]/gi;
-
-/** Whether a message reads as a metric question at all. */
+/** Whether a message reads as a metric question at all (any metric word, or only known words with a period, channel or breakdown). */
 export function looksLikeQuestion(text: string): boolean {
-  if (findMetric(text)) return true;
-  // "yesterday by channel" / "昨天按渠道" asks for GMV; "今天天气怎么样" does not.
   try {
-    if (!findPeriod(text)) return false;
+    const today = Math.floor(Date.now() / 86_400_000);
+    const s = scan(rulesFor({ today, events: [], channels: [] }), text, WORDS);
+    const parts = s.tokens.flatMap((t) => t.parts);
+    if (parts.some((p) => p.kind === 'metric')) return true;
+    return s.unknown.length === 0 && parts.some((p) => p.kind === 'period' || p.kind === 'channel' || p.kind === 'by' || p.kind === 'trend');
   } catch {
-    return true; // a bad date in a metric-ish message: let the parser explain it
+    return true; // a bad date in a metric-ish message: let the reader explain it
   }
-  return text.replace(PERIOD_WORDS, '').replace(FILLER, '') === '';
 }
 
-export function readQuestion(text: string): Question {
-  const metric = findMetric(text) ?? 'gmv';
-  const period = findPeriod(text) ?? { kind: 'today' };
-  const by = metric === 'top_skus' ? 'sku' : findBreakdown(text);
-  const limitMatch = /top\s*(\d+)|前\s*(\d+)/i.exec(text);
-  const limit = limitMatch ? Math.min(50, Math.max(1, Number(limitMatch[1] ?? limitMatch[2]))) : undefined;
-  return { metric, period, ...(by ? { by } : {}), ...(limit ? { limit } : {}) };
+function joinRange(a: PeriodPart, b: PeriodPart): PeriodPart {
+  // 本周一到周三: a bare weekday takes the week of the day before it.
+  const second = b.weekday !== undefined && a.weekday !== undefined && b.name && !/[上本这]|last|this/.test(b.name.zh + b.name.en) ? { ...b, from: a.from - weekday(a.from) + b.weekday, to: a.from - weekday(a.from) + b.weekday } : b;
+  const name = a.name && second.name ? bi(`${a.name.zh}到${second.name.zh}`, `${a.name.en} to ${second.name.en}`) : undefined;
+  return { kind: 'period', from: a.from, to: second.to, ...(name ? { name } : {}) };
+}
+
+export function readQuestion(text: string, ctx: QuestionContext): Question {
+  const s = scan(rulesFor(ctx), text, WORDS);
+  if (s.unknown.length) throw notUnderstood(s.unknown);
+  const parts = s.tokens.flatMap((t) => t.parts);
+
+  const metrics = [...new Set(parts.flatMap((p) => (p.kind === 'metric' ? [p.metric] : [])))];
+  if (metrics.length > 1) throw problem('two_metrics', '一次问一个指标就好，比如先问 GMV，再问订单数。', 'One metric at a time, please: ask for GMV, then for orders.', EXAMPLES);
+  const limit = parts.find((p): p is Extract<Part, { kind: 'metric' }> => p.kind === 'metric' && p.limit !== undefined)?.limit;
+
+  const channels = [...new Set(parts.flatMap((p) => (p.kind === 'channel' ? [p.id] : [])))];
+  if (channels.length > 1) throw problem('two_channels', '一次看一个渠道，或者加「按渠道」看全部渠道。', 'One channel at a time, or add "by channel" to see them all.', EXAMPLES);
+  const channel = channels[0];
+  if (channel !== undefined && !ctx.channels.includes(channel)) {
+    const have = ctx.channels.join(', ') || '—';
+    throw problem('unknown_channel', `店里没有「${channel}」渠道的订单。有这些渠道：${have}。`, `The store has no orders from the channel "${channel}". Its channels: ${have}.`, { zh: `昨天 ${ctx.channels[0] ?? 'tmall'} GMV`, en: `gmv yesterday on ${ctx.channels[0] ?? 'tmall'}` });
+  }
+
+  const bys = new Set(parts.flatMap((p) => (p.kind === 'by' ? [p.by] : p.kind === 'channel_word' && channel === undefined ? ['channel' as const] : [])));
+  if (bys.size > 1) throw problem('two_breakdowns', '一次按一种方式拆分：按渠道，或看热销商品。', 'One breakdown at a time: by channel, or top SKUs.', EXAMPLES);
+  const grains = [...new Set(parts.flatMap((p) => (p.kind === 'trend' ? [p.grain] : [])))];
+  if (grains.length > 1) throw problem('two_trends', '趋势选一种：每天、每周或每月。', 'Pick one trend: by day, by week or by month.', { zh: '本月 GMV 每天', en: 'gmv this month by day' });
+
+  // Periods in order: "A to B" joins into one; a period after vs / 对比 is the comparison.
+  const items: { p: PeriodPart; vs: boolean }[] = [];
+  let vs = false;
+  let joining = false;
+  for (const p of parts) {
+    if (p.kind === 'vs') vs = true;
+    else if (p.kind === 'to') joining = items.length > 0;
+    else if (p.kind === 'period') {
+      const last = items[items.length - 1];
+      if (joining && last && last.vs === vs) last.p = joinRange(last.p, p);
+      else items.push({ p, vs });
+      joining = false;
+    } else if (p.kind !== 'filler') joining = false;
+  }
+  const main = items.filter((i) => !i.vs);
+  const other = items.filter((i) => i.vs);
+  if (main.length > 1 || other.length > 1) throw problem('two_periods', '问题里有两个时间段。要对比的话这样写：本月 GMV 对比 上月。', 'The question names two periods. To compare them, write: gmv this month vs last month.', { zh: '本月 GMV 对比 上月', en: 'gmv this month vs last month' });
+  const period = main[0]?.p ?? { kind: 'period' as const, from: ctx.today, to: ctx.today, named: 'today' as const };
+  for (const p of [period, ...other.map((o) => o.p)]) check(p, ctx.today);
+
+  const words = [...new Set(parts.flatMap((p) => (p.kind === 'compare' ? [p.compare] : [])))];
+  if (words.length + other.length > 1) throw problem('two_comparisons', '对比选一种：环比、同比、上周同日，或「对比 某段时间」。', 'Pick one comparison: previous period, vs last year, same day last week, or "vs <period>".', { zh: '昨天 GMV 同比', en: 'gmv yesterday vs last year' });
+  const compare: Question['compare'] = other.length ? { kind: 'custom', from: other[0].p.from, to: other[0].p.to } : { kind: words[0] ?? 'previous' };
+  if (compare.kind === 'last_week_same_day' && period.to - period.from >= 7) throw problem('week_compare_too_long', '「上周同日」只适用于一周以内的时间段。', '"Same day last week" works for periods of a week or less.', { zh: '昨天 GMV 上周同日', en: 'gmv yesterday vs same day last week' });
+
+  const metric = metrics[0] ?? 'gmv';
+  const by = metric === 'top_skus' ? 'sku' : [...bys][0];
+  const trend = grains[0];
+  if (trend && by) throw problem('trend_and_breakdown', '趋势和拆分一次只能选一个。', 'A trend or a breakdown, not both at once.', { zh: '本月 GMV 每天', en: 'gmv this month by day' });
+  if (trend === 'day' && period.to - period.from >= 400) throw problem('too_many_points', '按天最多看 400 天，更长请按周或按月。', 'By day covers at most 400 days; use by week or by month for longer.', { zh: '今年 GMV 每月', en: 'gmv ytd by month' });
+  return {
+    metric,
+    period: { from: period.from, to: period.to, ...(period.name ? { name: period.name } : {}), ...(period.named ? { named: period.named } : {}), ...(period.n ? { n: period.n } : {}) },
+    ...(channel ? { channel } : {}),
+    ...(by ? { by } : {}),
+    ...(trend ? { trend } : {}),
+    compare,
+    ...(limit ? { limit: Math.min(50, Math.max(1, limit)) } : {}),
+    guesses: s.guesses,
+  };
+}
+
+/** A period must have happened, start before it ends, and span at most three years. */
+function check(p: PeriodPart, today: Day): void {
+  const from = formatDay(p.from);
+  const to = formatDay(p.to);
+  if (p.to < p.from) throw problem('range_backwards', `开始日期 ${from} 晚于结束日期 ${to}。`, `The range starts (${from}) after it ends (${to}).`, { zh: 'GMV 2026-10-01至2026-10-31', en: 'gmv 2026-10-01 to 2026-10-31' });
+  if (p.from > today) throw problem('future', `${from} 还没到，没有数据。`, `${from} is in the future; there are no figures yet.`, { zh: '昨天 GMV', en: 'gmv yesterday' });
+  if (p.to - p.from > 3 * 366) throw problem('range_too_long', '日期范围最长三年。', 'A date range can span at most three years.', { zh: 'GMV 2026-01-01至2026-10-31', en: 'gmv 2026-01-01 to 2026-10-31' });
+}
+
+/**
+ * The first period a text names, as a spec (for other commands' reports, e.g. `complaint report last week`).
+ * Named periods resolve against the clock later; other forms are read against `today`.
+ */
+export function findPeriod(text: string, today: Day = Math.floor(Date.now() / 86_400_000)): PeriodSpec | undefined {
+  const s = scan([...periodRules(today, []), ...comparisonRules, ...shapeRules], text, PERIOD_WORDS);
+  const p = s.tokens.flatMap((t) => t.parts).find((x): x is PeriodPart => x.kind === 'period');
+  if (!p) return undefined;
+  check(p, today);
+  return p.named && p.named !== 'month' ? { kind: p.named, ...(p.n ? { n: p.n } : {}) } : { kind: 'range', from: p.from, to: p.to };
 }

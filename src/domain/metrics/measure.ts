@@ -24,28 +24,50 @@ export interface Measurement {
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
-/** Computes one metric for a period and the previous equal period. */
-export function measure(s: StoreData, metric: Metric, period: Period, by?: Breakdown, limit = 10): Measurement {
-  const prev = previousPeriod(period);
-  if (metric === "top_skus" || by === "sku") return topSkus(s, period, prev, limit);
+export interface MeasureOptions {
+  /** Only this channel's orders, traffic and spend. */
+  channel?: string;
+  /** What to compare with; the previous equal period when absent. */
+  compareWith?: Period;
+  limit?: number;
+}
+
+/** Computes one metric for a period and its comparison period (the previous equal period unless given). */
+export function measure(s: StoreData, metric: Metric, period: Period, by?: Breakdown, limitOrOptions: number | MeasureOptions = {}): Measurement {
+  const o = typeof limitOrOptions === 'number' ? { limit: limitOrOptions } : limitOrOptions;
+  const prev = o.compareWith ?? previousPeriod(period);
+  if (metric === 'top_skus' || by === 'sku') return topSkus(s, period, prev, o.limit ?? 10, o.channel);
   // Channel sums per period, computed once and shared by the total and every channel row.
   const sums = new Map<Period, ChannelTotals>();
   const total = (metric: Metric, p: Period, channel?: string) => totalOf(s, sums, metric, p, channel);
-  const value = total(metric, period);
-  // Traffic and spend are daily figures: ratios over them compare whole previous days.
-  const wholePrev = metric === 'conversion' || metric === 'roi' || metric === 'uv' || metric === 'spend' ? { ...prev, cutoffMs: undefined } : prev;
-  const previous = total(metric, wholePrev);
+  const value = total(metric, period, o.channel);
+  const wholePrev = wholeDays(metric, prev);
+  const previous = total(metric, wholePrev, o.channel);
   const m: Measurement = { metric, unit: UNIT[metric], period, previousPeriod: prev, value, previous };
   if (by === 'channel') {
     m.by = 'channel';
+    // A channel with nothing in either period is left out: it only clutters the table.
+    const nothing = (v: number | null) => v === null || v === 0;
     m.rows = s
       .channelNames()
       .map((ch) => ({ key: ch, value: total(metric, period, ch), previous: total(metric, wholePrev, ch) }))
-      .filter((r) => r.value !== null || r.previous !== null)
+      .filter((r) => !(nothing(r.value) && nothing(r.previous)))
       .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
   }
   return m;
 }
+
+/** Traffic and spend are daily figures: ratios over them compare whole previous days. */
+const wholeDays = (metric: Metric, p: Period): Period => (metric === 'conversion' || metric === 'roi' || metric === 'uv' || metric === 'spend' ? { ...p, cutoffMs: undefined } : p);
+
+/** One metric over each of the given periods (a trend's points), for the whole store or one channel. */
+export function series(s: StoreData, metric: Metric, periods: Period[], channel?: string): (number | null)[] {
+  const sums = new Map<Period, ChannelTotals>();
+  return periods.map((p) => totalOf(s, sums, metric, p, channel));
+}
+
+/** Metrics whose points add up to the period's total. */
+export const ADDITIVE: ReadonlySet<Metric> = new Set<Metric>(['gmv', 'net_gmv', 'orders', 'refunds', 'uv', 'spend']);
 
 function totalOf(s: StoreData, cache: Map<Period, ChannelTotals>, metric: Metric, p: Period, channel?: string): number | null {
   const ch = channel === undefined ? undefined : s.book.channels.find(channel);
@@ -72,6 +94,8 @@ function totalOf(s: StoreData, cache: Map<Period, ChannelTotals>, metric: Metric
       const t = sums();
       return t.orders > 0 ? Math.round(t.gmv / t.orders) : null;
     }
+    case 'refunds':
+      return sums().refund;
     case 'refund_rate': {
       const t = sums();
       return ratio(t.refund, t.gmv);
@@ -103,12 +127,15 @@ function totalOf(s: StoreData, cache: Map<Period, ChannelTotals>, metric: Metric
   }
 }
 
-function skuSales(s: StoreData, p: Period): { amount: Float64Array; qty: Float64Array } {
+function skuSales(s: StoreData, p: Period, channel?: string): { amount: Float64Array; qty: Float64Array } {
   const n = s.book.skus.size;
   const amount = new Float64Array(n);
   const qty = new Float64Array(n);
   const { lineStart, lineCount, lineSku, lineQty, lineAmount } = s.book;
+  const only = channel === undefined ? undefined : (s.book.channels.find(channel) ?? -1);
+  const ch = s.book.channel.data;
   s.forEachOrder(p, (row) => {
+    if (only !== undefined && ch[row] !== only) return;
     const start = lineStart.data[row];
     for (let i = start, end = start + lineCount.data[row]; i < end; i++) {
       amount[lineSku.data[i]] += lineAmount.data[i];
@@ -118,9 +145,9 @@ function skuSales(s: StoreData, p: Period): { amount: Float64Array; qty: Float64
   return { amount, qty };
 }
 
-function topSkus(s: StoreData, p: Period, prev: Period, limit: number): Measurement {
-  const cur = skuSales(s, p);
-  const old = skuSales(s, prev);
+function topSkus(s: StoreData, p: Period, prev: Period, limit: number, channel?: string): Measurement {
+  const cur = skuSales(s, p, channel);
+  const old = skuSales(s, prev, channel);
   const order = [...cur.amount.keys()].filter((i) => cur.amount[i] > 0).sort((a, b) => cur.amount[b] - cur.amount[a]).slice(0, limit);
   const rows = order.map((i) => ({ key: s.book.skus.names[i], value: cur.amount[i], previous: old.amount[i] || null, qty: cur.qty[i] }));
   const value = rows.reduce((a, r) => a + (r.value ?? 0), 0);

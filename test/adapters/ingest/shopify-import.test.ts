@@ -63,10 +63,13 @@ function shopifyCsv(orders: RawOrder[]): string {
   return rows.join('\n') + '\n';
 }
 
-/** Independent reading of the raw orders: counted when paid (any paid-like status), not cancelled, and well-formed. */
+/**
+ * Independent reading of the raw orders: counted on the day paid when paid (any paid-like status) and well-formed,
+ * also when cancelled after payment (Shopify's gross sales keep it; the refund counts). Voided / unpaid stay out.
+ */
 function paidOrders(orders: RawOrder[]): Paid[] {
   return orders
-    .filter((o) => ['paid', 'partially_refunded', 'refunded'].includes(o.status) && !o.cancelled && o.paid && !Number.isNaN(Number(o.total.replace(/,/g, ''))))
+    .filter((o) => ['paid', 'partially_refunded', 'refunded'].includes(o.status) && o.paid && !Number.isNaN(Number(o.total.replace(/,/g, ''))))
     .map((o) => ({
       customer: o.email.toLowerCase(),
       date: shanghaiDate(Date.parse(o.paid!.replace(' ', 'T').replace(' ', '').replace(/(\d\d)(\d\d)$/, '$1:$2'))),
@@ -92,7 +95,7 @@ describe('importing a Shopify orders export', () => {
       expect(computed(app, from, to), `${from}..${to ?? from}`).toEqual(expected(paid, from, to));
     }
     // Midnight in Shanghai: 23:59:59 stays on Oct 1, 00:00:00 and 16:30Z move to Oct 2.
-    expect(expected(paid, '2026-10-01').orders).toBe(4);
+    expect(expected(paid, '2026-10-01').orders).toBe(5); // #1006, cancelled after payment, counts on its paid day
     expect(computed(app, '2026-10-02').orders).toBe(4);
   });
 
