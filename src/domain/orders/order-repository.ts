@@ -75,7 +75,7 @@ export class OrderRepository {
       await this.loadOrders(found.legacyInterrupted, opts.afterMonth);
       if (!this.state.blocked) this.state.recovery = await this.tidy(found, swept);
     }
-    if (this.state.blocked && swept.length > 0) this.state.recovery = `orders: removed ${swept.length} temporary file(s) of an interrupted write (${swept.join(', ')})`;
+    if (this.state.blocked && swept.length > 0) this.state.recovery = `orders: removed ${several(swept.length, 'temporary file')} of an interrupted write (${swept.join(', ')})`;
     const traffic = await this.docs.open<{ rows: [number, string, number][] }>('traffic', { rows: [] });
     const spend = await this.docs.open<{ rows: [number, string, number][] }>('spend', { rows: [] });
     for (const [d, ch, v] of traffic.data.rows) this.data.traffic.set(d, ch, v);
@@ -120,7 +120,7 @@ export class OrderRepository {
     for (const n of leftovers) await this.docs.remove(n);
     const uncommitted = leftovers.filter((n) => (genOf(n) ?? 0) > this.manifest.gen);
     const superseded = leftovers.filter((n) => !uncommitted.includes(n));
-    const temp = swept.length > 0 ? `; removed ${swept.length} temporary file(s) (${swept.join(', ')})` : '';
+    const temp = swept.length > 0 ? `; removed ${several(swept.length, 'temporary file')} (${swept.join(', ')})` : '';
     if (!found.exists) {
       const months = Object.keys(this.manifest.months);
       if (months.length === 0 && !this.manifest.customers) return temp ? `orders: nothing saved yet${temp}` : undefined;
@@ -130,10 +130,10 @@ export class OrderRepository {
       } else await this.commit({ ...this.manifest });
       await this.docs.remove(LEGACY_SAVING);
       const how = found.legacyInterrupted ? 'an interrupted save of the old layout was resolved by revision and written as generation 1' : 'the existing files are now listed in orders/manifest';
-      return `orders: moved ${months.length} month(s) to the manifest layout; ${how}${temp}`;
+      return `orders: moved ${several(months.length, 'month')} to the manifest layout; ${how}${temp}`;
     }
-    if (uncommitted.length > 0) return `orders: rolled back an interrupted save to generation ${this.manifest.gen}; removed ${uncommitted.length} uncommitted file(s) (${uncommitted.join(', ')})${superseded.length ? ` and ${superseded.length} superseded` : ''}${temp}`;
-    if (superseded.length > 0) return `orders: rolled forward: generation ${this.manifest.gen} was committed before the stop; removed ${superseded.length} superseded file(s) (${superseded.join(', ')})${temp}`;
+    if (uncommitted.length > 0) return `orders: rolled back an interrupted save to generation ${this.manifest.gen}; removed ${several(uncommitted.length, 'uncommitted file')} (${uncommitted.join(', ')})${superseded.length ? ` and ${superseded.length} superseded` : ''}${temp}`;
+    if (superseded.length > 0) return `orders: rolled forward: generation ${this.manifest.gen} was committed before the stop; removed ${several(superseded.length, 'superseded file')} (${superseded.join(', ')})${temp}`;
     return temp ? `orders: nothing to roll back${temp}` : undefined;
   }
 
@@ -316,3 +316,6 @@ function loadV1(data: StoreData, seg: OrderSegment): number {
   }
   return maxRev;
 }
+
+/** `1 month`, `3 months`: the recovery line is read by operators. */
+const several = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -41,7 +41,7 @@ describe('a data folder of the old layout', () => {
     toOldLayout();
     const b = await open();
     expect(snapshot(b.data)).toEqual(snapshot(a.data));
-    expect(b.repo.state.recovery).toBe('orders: moved 2 month(s) to the manifest layout; the existing files are now listed in orders/manifest');
+    expect(b.repo.state.recovery).toBe('orders: moved 2 months to the manifest layout; the existing files are now listed in orders/manifest');
     expect(manifest()).toEqual({ v: 1, gen: 0, customers: 'order-customers', months: { '2026-10': 'orders/2026-10', '2026-11': 'orders/2026-11' } });
     // The next import writes generation 1 and removes the old files it supersedes.
     await applyOrders(b.data, b.repo, [order('12', { paid: '2026-10-06T10:00:00+08:00', customer: 'carol' })]);
