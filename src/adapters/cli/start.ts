@@ -58,7 +58,7 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
   process.stdout.write(
     `${s.store.name} · ${s.data.book.size.toLocaleString('en-US')} orders · ${s.store.timeZone}\n` +
       `Terminal chat as console:${user}. Try 今天GMV多少 or "gmv yesterday by channel"; "help" lists everything; :as NAME switches user; Ctrl-D quits.\n` +
-      (logFile ? `Logs: ${logFile} (set LOG_LEVEL to see them here instead)\n` : '') +
+      (logFile ? `${config.BOT_LANG === 'zh' ? `日志写在 ${logFile}（设置 LOG_LEVEL 可改为输出到这里）` : `Logs: ${logFile} (set LOG_LEVEL to see them here instead)`}\n` : '') +
       (offer ? `${offer}\n` : ''),
   );
   // The engine prints what the bot sends first (daily brief, reminders) into this chat.

@@ -28,5 +28,5 @@ export function inboxNotice(dataDir: string, kind: InboxKind, inboxName: string,
   }
   if (headerOnly(r.summary)) return headerOnlyLine(file, kind);
   const noun = kind === 'orders' ? 'order' : 'value';
-  return `imported ${plural(r.summary.added + r.summary.replaced, noun)} from ${file} (${count(r.summary.added)} new, ${count(r.summary.replaced)} replaced), ${plural(r.summary.bad, 'bad row')}`;
+  return `imported ${kind} from ${file}: ${plural(r.summary.added + r.summary.replaced, noun)} (${count(r.summary.added)} new, ${count(r.summary.replaced)} replaced), ${plural(r.summary.bad, 'bad row')}`;
 }

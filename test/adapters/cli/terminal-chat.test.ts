@@ -59,7 +59,7 @@ describe('the terminal chat on first start', { timeout: 90_000 }, () => {
     expect(out).toContain('(console:dana is now admin, for this local demo only.');
     expect(out).toContain('Granted operations manager (ops_manager) to console:bob');
     expect(out).toContain('(:as needs the name to type as, like ":as bob"; you are console:dana)');
-    expect(out).toContain('📥 imported 2 orders from november.csv (2 new, 0 replaced), 0 bad rows');
+    expect(out).toContain('📥 imported orders from november.csv: 2 orders (2 new, 0 replaced), 0 bad rows');
     expect(out).not.toContain('inbox/orders');
     // No JSON log line anywhere in the chat; they are in the file.
     expect(`${out}\n${res.stderr}`).not.toMatch(/\{"level":/);

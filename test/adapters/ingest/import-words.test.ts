@@ -44,7 +44,7 @@ describe('import and tick words', { timeout: 90_000 }, () => {
     expect(inboxNotice(dataDir, 'orders', inbox, { ok: false, error })).toBe('cannot import orders nov.csv: unknown format (header starts "a,b"); expected …');
     expect(inboxNotice(dataDir, 'orders', inbox, { ok: false, error: 'ENOSPC: no space left on device, write' })).toBe('orders nov.csv not imported: ENOSPC: no space left on device, write');
     const summary = { file: `/srv/bot/inbox/orders/${inbox}`, kind: 'orders' as const, format: 'own-csv' as const, encoding: 'utf-8' as const, added: 1, replaced: 1200, bad: 1, problems: [], ms: 5 };
-    expect(inboxNotice(dataDir, 'orders', inbox, { ok: true, summary })).toBe('imported 1,201 orders from orders nov.csv (1 new, 1,200 replaced), 1 bad row');
+    expect(inboxNotice(dataDir, 'orders', inbox, { ok: true, summary })).toBe('imported orders from orders nov.csv: 1,201 orders (1 new, 1,200 replaced), 1 bad row');
     expect(inboxNotice(dataDir, 'orders', inbox, { ok: true, summary: { ...summary, added: 0, replaced: 0, bad: 0 } })).toContain('it has a header but no rows');
   });
 });

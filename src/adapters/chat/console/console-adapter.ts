@@ -89,7 +89,7 @@ export class ConsoleAdapter implements ChatAdapter {
         const as = /^:as(?:\s+(.*))?$/.exec(trimmed);
         if (as) {
           const name = as[1]?.trim();
-          if (name && /^[\w.-]+$/.test(name)) {
+          if (name && /^\S+$/.test(name)) {
             this.user = name;
             write(t(`（现在以 console:${this.user} 的身份输入）`, `(now typing as console:${this.user})`));
           } else {
