@@ -23,9 +23,10 @@ export class GuardedHttpReceiver implements Receiver {
   readonly inner: HTTPReceiver;
   readonly http: GuardedHttp;
   private readonly port: number;
+  private readonly host: string | undefined;
   private readonly health: HealthBoard;
 
-  constructor(opts: { signingSecret: string; port: number; logger: SlackLogger; log?: Logger; limits?: Partial<HttpLimits>; health?: HealthBoard }) {
+  constructor(opts: { signingSecret: string; port: number; host?: string; logger: SlackLogger; log?: Logger; limits?: Partial<HttpLimits>; health?: HealthBoard }) {
     this.inner = new HTTPReceiver({
       signingSecret: opts.signingSecret,
       signatureVerification: true, // never off: it is what keeps forged requests out
@@ -35,6 +36,7 @@ export class GuardedHttpReceiver implements Receiver {
       logger: opts.logger,
     });
     this.port = opts.port;
+    this.host = opts.host;
     this.health = opts.health ?? healthBoard;
     const b = opts.logger;
     const log = opts.log ?? { debug: (o: unknown, m?: string) => b.debug(m ?? '', o), info: (o: unknown, m?: string) => b.info(m ?? '', o), warn: (o: unknown, m?: string) => b.warn(m ?? '', o), error: (o: unknown, m?: string) => b.error(m ?? '', o) };
@@ -58,7 +60,7 @@ export class GuardedHttpReceiver implements Receiver {
   }
 
   async start(port: number = this.port): Promise<number> {
-    const bound = await this.http.listen(port);
+    const bound = await this.http.listen(port, this.host);
     this.health.set('slack', 'online');
     return bound;
   }

@@ -11,7 +11,10 @@ export interface WebhookOptions {
   port: number;
   /** Telegram sends it in X-Telegram-Bot-Api-Secret-Token. */
   secret: string;
+  /** Bind address; all interfaces when unset. */
   host?: string;
+  /** Tighter or looser listener limits than DEFAULT_HTTP_LIMITS (tests use short timeouts). */
+  limits?: Partial<HttpLimits>;
 }
 
 /** The least an update must be before grammY sees it; the rest is read by telegram-incoming. */
@@ -55,7 +58,8 @@ function frameworkAdapter(req: RouteRequest, out: { answer?: RouteAnswer }) {
 export async function serveWebhook(bot: Bot, hook: WebhookOptions, log: Logger, deps: { limits?: Partial<HttpLimits>; health?: HealthBoard } = {}): Promise<GuardedHttp> {
   const path = new URL(hook.url).pathname;
   const callback = webhookCallback(bot, frameworkAdapter, { secretToken: hook.secret, onTimeout: 'return', timeoutMilliseconds: 9000 });
-  const http = new GuardedHttp({ name: 'telegram', log, ...deps });
+  const limits = deps.limits ?? hook.limits;
+  const http = new GuardedHttp({ name: 'telegram', log, ...(limits ? { limits } : {}), ...(deps.health ? { health: deps.health } : {}) });
   http.route('POST', path, async (req) => {
     const out: { answer?: RouteAnswer } = {};
     try {
@@ -67,6 +71,6 @@ export async function serveWebhook(bot: Bot, hook: WebhookOptions, log: Logger, 
     }
     return out.answer ?? { status: 200, text: '' };
   });
-  await http.listen(hook.port, hook.host ?? '0.0.0.0');
+  await http.listen(hook.port, hook.host);
   return http;
 }
