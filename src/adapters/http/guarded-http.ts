@@ -81,6 +81,13 @@ interface Route {
 
 const HEALTH_PATH = '/healthz';
 
+/** The client said a body comes and it has not all been read (a GET without one is complete as it is). */
+function bodyPending(req: IncomingMessage): boolean {
+  if (req.complete) return false;
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
 export class GuardedHttp {
   readonly name: string;
   readonly limits: HttpLimits;
@@ -113,6 +120,9 @@ export class GuardedHttp {
     const server = createServer({ connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs), requestTimeout: limits.requestTimeoutMs, headersTimeout: limits.headersTimeoutMs }, (req, res) => {
       this.serve(req, res).catch((err: unknown) => this.crashed(err, req, res));
     });
+    // With this listener Node no longer sends `100 Continue` by itself: serve() sends it only
+    // once the route and the declared size are accepted, so a refused client never sends its body.
+    server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => server.emit('request', req, res));
     server.timeout = limits.idleTimeoutMs; // idle sockets are destroyed (no 'timeout' listener)
     server.keepAliveTimeout = Math.min(5_000, limits.idleTimeoutMs);
     server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => this.clientError(err, socket));
@@ -162,6 +172,7 @@ export class GuardedHttp {
     if (!route) return this.refuse(req, res, 405, 'method not allowed', { allow: [...byMethod.keys()].join(', ') });
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > route.maxBodyBytes) return this.refuse(req, res, 413, `body too large (limit ${route.maxBodyBytes} bytes)`);
+    if (/^100-continue$/i.test(String(req.headers.expect ?? ''))) res.writeContinue();
     const read = await readBody(req, route.maxBodyBytes, this.limits.requestTimeoutMs);
     if (read.kind === 'too-large') return this.refuse(req, res, 413, `body too large (limit ${route.maxBodyBytes} bytes)`);
     if (read.kind === 'timeout') return this.refuse(req, res, 408, 'request timeout');
@@ -199,14 +210,14 @@ export class GuardedHttp {
       headers['content-type'] ??= 'text/plain; charset=utf-8';
     }
     headers['content-length'] = payload?.length ?? 0;
-    if (!req.complete) headers.connection = 'close';
+    if (bodyPending(req)) headers.connection = 'close';
     res.writeHead(a.status, headers);
     res.end(req.method === 'HEAD' ? undefined : payload);
   }
 
   /** A plain-text refusal. When the body was not read, the connection closes soon after, so nobody streams on. */
   private refuse(req: IncomingMessage, res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-    const unread = !req.complete;
+    const unread = bodyPending(req);
     this.answer(req, res, { status, text: `${text}\n`, headers });
     if (unread) res.once('finish', () => setTimeout(() => req.socket.destroy(), 1_000).unref());
   }
