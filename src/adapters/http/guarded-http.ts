@@ -12,6 +12,12 @@
  *   const port = await http.listen(3000, '127.0.0.1');           // port 0 picks one; host optional (all interfaces)
  *   await http.close();
  *
+ * Adapters that may share a port with others take the listener from the pool instead:
+ *
+ *   const lease = await listenerPool.acquire({ port, host, log });  // listener-pool.ts; same port → same listener
+ *   lease.http.route('POST', '/wecom/callback', handler);          // paths must differ between adapters
+ *   …  lease.http.unroute('POST', '/wecom/callback'); await lease.release();
+ *
  * A handler that returns nothing has taken the response over: it must end `req.res` itself
  * (used to hand a request to a library such as Bolt; `req.raw.rawBody` holds the body for it).
  *
@@ -113,6 +119,13 @@ export class GuardedHttp {
     byMethod.set(m, { handler, maxBodyBytes: opts.maxBodyBytes ?? this.limits.maxBodyBytes });
     this.routes.set(path, byMethod);
     return this;
+  }
+
+  /** Takes a route off again (an adapter stopping while the shared listener stays up). */
+  unroute(method: string, path: string): void {
+    const byMethod = this.routes.get(path);
+    byMethod?.delete(method.toUpperCase());
+    if (byMethod?.size === 0) this.routes.delete(path);
   }
 
   async listen(port: number, host?: string): Promise<number> {
