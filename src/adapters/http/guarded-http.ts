@@ -12,11 +12,15 @@
  *   const port = await http.listen(3000, '127.0.0.1');           // port 0 picks one; host optional (all interfaces)
  *   await http.close();
  *
- * Adapters that may share a port with others take the listener from the pool instead:
+ * Adapters take their listener from the pool, so an operator can put several on one port:
  *
- *   const lease = await listenerPool.acquire({ port, host, log });  // listener-pool.ts; same port → same listener
+ *   const lease = await listenerPool.acquire({ port, host: config.HTTP_HOST, log });  // listener-pool.ts
  *   lease.http.route('POST', '/wecom/callback', handler);          // paths must differ between adapters
  *   …  lease.http.unroute('POST', '/wecom/callback'); await lease.release();
+ *
+ * and say how their connection is doing on the board /healthz reads (health-board.ts):
+ *
+ *   healthBoard.set('wecom', 'online');                            // connecting | online | reconnecting | stopped | failed
  *
  * A handler that returns nothing has taken the response over: it must end `req.res` itself
  * (used to hand a request to a library such as Bolt; `req.raw.rawBody` holds the body for it).
@@ -30,55 +34,15 @@
  * - a handler that throws → 500 plain text, logged (method and path only); a malformed request → 400.
  * Refusals are plain text and close the connection when the request body was not read.
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Logger } from '../../domain/log.ts';
 import { healthBoard, type HealthBoard } from './health-board.ts';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits, type RouteAnswer, type RouteHandler, type RouteRequest } from './http-route.ts';
+import { answer, answerClientError, refuse } from './plain-answers.ts';
 import { readBody } from './read-body.ts';
 
-export interface HttpLimits {
-  /** Largest request body accepted, in bytes (413 beyond). */
-  maxBodyBytes: number;
-  /** Time allowed to send the request headers (slowloris). */
-  headersTimeoutMs: number;
-  /** Time allowed to send the whole request, body included. */
-  requestTimeoutMs: number;
-  /** A connection with no traffic for this long is closed. */
-  idleTimeoutMs: number;
-  /** A handler that has not answered by then gets a 503 answer sent for it. */
-  handlerTimeoutMs: number;
-}
-
-export const DEFAULT_HTTP_LIMITS: HttpLimits = {
-  maxBodyBytes: 1024 * 1024,
-  headersTimeoutMs: 10_000,
-  requestTimeoutMs: 30_000,
-  idleTimeoutMs: 60_000,
-  handlerTimeoutMs: 15_000,
-};
-
-export interface RouteRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-  /** The raw body bytes, exactly as sent (for signature checks). */
-  body: Buffer;
-  /** Node's request, body already consumed; `rawBody` is the same Buffer as `body`. */
-  raw: IncomingMessage & { rawBody: Buffer };
-  res: ServerResponse;
-}
-
-export interface RouteAnswer {
-  status: number;
-  headers?: Record<string, string>;
-  /** One of: JSON (sent as application/json), plain text, or bytes. */
-  json?: unknown;
-  text?: string;
-  body?: Buffer;
-}
-
-export type RouteHandler = (req: RouteRequest) => RouteAnswer | undefined | void | Promise<RouteAnswer | undefined | void>;
+export { DEFAULT_HTTP_LIMITS, type HttpLimits, type RouteAnswer, type RouteHandler, type RouteRequest } from './http-route.ts';
 
 interface Route {
   handler: RouteHandler;
@@ -86,13 +50,6 @@ interface Route {
 }
 
 const HEALTH_PATH = '/healthz';
-
-/** The client said a body comes and it has not all been read (a GET without one is complete as it is). */
-function bodyPending(req: IncomingMessage): boolean {
-  if (req.complete) return false;
-  const length = req.headers['content-length'];
-  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-}
 
 export class GuardedHttp {
   readonly name: string;
@@ -138,7 +95,10 @@ export class GuardedHttp {
     server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => server.emit('request', req, res));
     server.timeout = limits.idleTimeoutMs; // idle sockets are destroyed (no 'timeout' listener)
     server.keepAliveTimeout = Math.min(5_000, limits.idleTimeoutMs);
-    server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => this.clientError(err, socket));
+    server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+      this.log.debug({ code: err.code, listener: this.name }, 'http client error');
+      answerClientError(err, socket);
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => {
@@ -172,28 +132,28 @@ export class GuardedHttp {
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
     } catch {
-      return this.refuse(req, res, 400, 'bad request');
+      return refuse(req, res, 400, 'bad request');
     }
     const path = url.pathname;
     if (path === HEALTH_PATH) {
-      if (method !== 'GET' && method !== 'HEAD') return this.refuse(req, res, 405, 'method not allowed', { allow: 'GET, HEAD' });
-      return this.answer(req, res, { status: 200, headers: { 'cache-control': 'no-store' }, json: { ok: this.health.ok(), platforms: this.health.snapshot() } });
+      if (method !== 'GET' && method !== 'HEAD') return refuse(req, res, 405, 'method not allowed', { allow: 'GET, HEAD' });
+      return answer(req, res, { status: 200, headers: { 'cache-control': 'no-store' }, json: { ok: this.health.ok(), platforms: this.health.snapshot() } });
     }
     const byMethod = this.routes.get(path);
-    if (!byMethod) return this.refuse(req, res, 404, 'not found');
+    if (!byMethod) return refuse(req, res, 404, 'not found');
     const route = byMethod.get(method);
-    if (!route) return this.refuse(req, res, 405, 'method not allowed', { allow: [...byMethod.keys()].join(', ') });
+    if (!route) return refuse(req, res, 405, 'method not allowed', { allow: [...byMethod.keys()].join(', ') });
     const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > route.maxBodyBytes) return this.refuse(req, res, 413, `body too large (limit ${route.maxBodyBytes} bytes)`);
+    if (Number.isFinite(declared) && declared > route.maxBodyBytes) return refuse(req, res, 413, `body too large (limit ${route.maxBodyBytes} bytes)`);
     if (/^100-continue$/i.test(String(req.headers.expect ?? ''))) res.writeContinue();
     const read = await readBody(req, route.maxBodyBytes, this.limits.requestTimeoutMs);
-    if (read.kind === 'too-large') return this.refuse(req, res, 413, `body too large (limit ${route.maxBodyBytes} bytes)`);
-    if (read.kind === 'timeout') return this.refuse(req, res, 408, 'request timeout');
+    if (read.kind === 'too-large') return refuse(req, res, 413, `body too large (limit ${route.maxBodyBytes} bytes)`);
+    if (read.kind === 'timeout') return refuse(req, res, 408, 'request timeout');
     if (read.kind === 'aborted') return void res.destroy();
     const raw = Object.assign(req, { rawBody: read.body });
     const ctx: RouteRequest = { method, path, query: url.searchParams, headers: req.headers, body: read.body, raw, res };
-    const answer = await this.withinTime(Promise.resolve(route.handler(ctx)), req, res);
-    if (answer) this.answer(req, res, answer);
+    const reply = await this.withinTime(Promise.resolve(route.handler(ctx)), req, res);
+    if (reply) answer(req, res, reply);
   }
 
   /** The handler's answer, or undefined when it took the response over or ran out of time (503 sent). */
@@ -201,7 +161,7 @@ export class GuardedHttp {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.log.warn({ listener: this.name, method: req.method, path: req.url?.split('?')[0] }, 'http handler too slow; answered 503');
-        if (!res.headersSent) this.refuse(req, res, 503, 'busy, try again later');
+        if (!res.headersSent) refuse(req, res, 503, 'busy, try again later');
         resolve(undefined);
       }, this.limits.handlerTimeoutMs);
       work.then(
@@ -211,43 +171,9 @@ export class GuardedHttp {
     });
   }
 
-  private answer(req: IncomingMessage, res: ServerResponse, a: RouteAnswer): void {
-    if (res.headersSent || res.writableEnded) return;
-    const headers: Record<string, string | number> = { ...a.headers };
-    let payload: Buffer | undefined = a.body;
-    if (a.json !== undefined) {
-      payload = Buffer.from(JSON.stringify(a.json));
-      headers['content-type'] ??= 'application/json; charset=utf-8';
-    } else if (a.text !== undefined) {
-      payload = Buffer.from(a.text);
-      headers['content-type'] ??= 'text/plain; charset=utf-8';
-    }
-    headers['content-length'] = payload?.length ?? 0;
-    if (bodyPending(req)) headers.connection = 'close';
-    res.writeHead(a.status, headers);
-    res.end(req.method === 'HEAD' ? undefined : payload);
-  }
-
-  /** A plain-text refusal. When the body was not read, the connection closes soon after, so nobody streams on. */
-  private refuse(req: IncomingMessage, res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-    const unread = bodyPending(req);
-    this.answer(req, res, { status, text: `${text}\n`, headers });
-    if (unread) res.once('finish', () => setTimeout(() => req.socket.destroy(), 1_000).unref());
-  }
-
   private crashed(err: unknown, req: IncomingMessage, res: ServerResponse): void {
     this.log.error({ err, listener: this.name, method: req.method, path: req.url?.split('?')[0] }, 'http handler failed');
-    if (!res.headersSent) this.refuse(req, res, 500, 'internal error');
+    if (!res.headersSent) refuse(req, res, 500, 'internal error');
     else res.destroy();
-  }
-
-  /** Bytes that are not HTTP, headers sent too slowly, oversized headers: answer if we still can, then close. */
-  private clientError(err: NodeJS.ErrnoException, socket: Socket): void {
-    this.log.debug({ code: err.code, listener: this.name }, 'http client error');
-    const inFlight = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
-    if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) return void socket.destroy();
-    const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
-    socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    setTimeout(() => socket.destroy(), 1_000).unref();
   }
 }
