@@ -51,6 +51,15 @@ interface Route {
 
 const HEALTH_PATH = '/healthz';
 
+/** Writing an answer can itself throw (a handler's bad header value): then the connection is dropped, never the process. */
+function lastResort(res: ServerResponse, write: () => unknown): void {
+  try {
+    write();
+  } catch {
+    res.destroy();
+  }
+}
+
 export class GuardedHttp {
   readonly name: string;
   readonly limits: HttpLimits;
@@ -97,7 +106,11 @@ export class GuardedHttp {
     server.keepAliveTimeout = Math.min(5_000, limits.idleTimeoutMs);
     server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
       this.log.debug({ code: err.code, listener: this.name }, 'http client error');
-      answerClientError(err, socket);
+      try {
+        answerClientError(err, socket);
+      } catch {
+        socket.destroy();
+      }
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -161,7 +174,7 @@ export class GuardedHttp {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.log.warn({ listener: this.name, method: req.method, path: req.url?.split('?')[0] }, 'http handler too slow; answered 503');
-        if (!res.headersSent) refuse(req, res, 503, 'busy, try again later');
+        lastResort(res, () => !res.headersSent && refuse(req, res, 503, 'busy, try again later'));
         resolve(undefined);
       }, this.limits.handlerTimeoutMs);
       work.then(
@@ -173,7 +186,6 @@ export class GuardedHttp {
 
   private crashed(err: unknown, req: IncomingMessage, res: ServerResponse): void {
     this.log.error({ err, listener: this.name, method: req.method, path: req.url?.split('?')[0] }, 'http handler failed');
-    if (!res.headersSent) refuse(req, res, 500, 'internal error');
-    else res.destroy();
+    lastResort(res, () => (res.headersSent ? res.destroy() : refuse(req, res, 500, 'internal error')));
   }
 }

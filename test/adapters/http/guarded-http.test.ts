@@ -136,6 +136,7 @@ describe('guarded http listener', () => {
         ['POST', '/throws', () => { throw new Error('boom with secret xoxb-123'); }],
         ['POST', '/rejects', async () => Promise.reject(new Error('async boom'))],
         ['POST', '/slow', () => new Promise(() => {})],
+        ['POST', '/bad-header', () => ({ status: 200, headers: { 'x-note': 'line\nbreak' }, text: 'x' })],
       ],
       { handlerTimeoutMs: 200 },
     );
@@ -143,7 +144,9 @@ describe('guarded http listener', () => {
       const r = await fetch(`${base}${p}`, { method: 'POST', body: '{}' });
       expect([r.status, await r.text()]).toEqual([500, 'internal error\n']);
     }
-    expect(errors).toHaveLength(2);
+    const badHeader = await fetch(`${base}/bad-header`, { method: 'POST', body: '{}' });
+    expect([badHeader.status, await badHeader.text()]).toEqual([500, 'internal error\n']);
+    expect(errors).toHaveLength(3);
     const slow = await fetch(`${base}/slow`, { method: 'POST', body: '{}' });
     expect(slow.status).toBe(503);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
