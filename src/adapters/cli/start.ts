@@ -10,6 +10,7 @@ import { inboxNotice } from '../ingest/import-words.ts';
 import { join } from 'node:path';
 import { LogSink } from './log-sink.ts';
 import { localAdmin, localAdminOffer } from './local-admin.ts';
+import { healthBoard } from '../http/health-board.ts';
 
 /** `npm start`: the platforms that have tokens, or the terminal chat when none has. */
 export async function startCommand(_args: string[], flags: Flags): Promise<number> {
@@ -25,9 +26,12 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
     const started: typeof platforms = [];
     for (const p of platforms) {
       try {
+        healthBoard.set(p.platform, 'connecting'); // what /healthz on the HTTP listeners reports
         await p.start(handler);
+        healthBoard.set(p.platform, 'online');
         started.push(p);
       } catch (err) {
+        healthBoard.set(p.platform, 'failed');
         app.services.log.debug({ err, platform: p.platform }, 'platform start failed');
         process.stderr.write(`${p.platform}: could not start — ${(err as Error).message}\n`);
       }
@@ -40,7 +44,10 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
     const stop = async () => {
       await inbox.stop();
       await engine.stop();
-      for (const p of started) await p.stop();
+      for (const p of started) {
+        await p.stop();
+        healthBoard.set(p.platform, 'stopped');
+      }
       process.exit(0);
     };
     process.once('SIGINT', stop);
