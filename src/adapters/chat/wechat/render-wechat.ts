@@ -3,6 +3,7 @@ import { arrow } from '../../../commands/format.ts';
 import { say } from '../../../commands/lang.ts';
 import type { Block, Reply } from '../../../commands/reply.ts';
 import { renderChart } from '../text/render-text.ts';
+import { maskEmails } from '../../../domain/privacy/mask.ts';
 import { maskPhones } from './mask-phones.ts';
 
 // A Reply as WeChat text. WeChat has no buttons, no markup and a proportional
@@ -16,7 +17,7 @@ const MAX_ROWS = 10;
 const MAX_CELL = 16;
 
 export interface WechatRenderOptions {
-  /** Writing to a room: phone numbers are masked. */
+  /** Writing to a room: phone numbers and e-mail addresses are masked. */
   room: boolean;
   /** The reference shown for each choices block, in order (`12` shows as `#12`). */
   refs?: string[];
@@ -146,5 +147,5 @@ export function renderWechat(reply: Reply, opts: WechatRenderOptions): string[] 
   const ref = () => opts.refs?.[n++] ?? '?';
   const parts = reply.blocks.map((b) => blockText(b, reply, ref, opts.numbers ?? false)).filter((p): p is string => !!p);
   const text = parts.join('\n\n') || reply.summary || '';
-  return split(opts.room ? maskPhones(text) : text, opts.maxBytes);
+  return split(opts.room ? maskEmails(maskPhones(text)) : text, opts.maxBytes);
 }
