@@ -10,8 +10,8 @@ import type { Block, ChartPoint, Reply } from '../../../commands/reply.ts';
 /** Zero-width space: the text reads the same, the platform no longer parses a mention out of it. */
 export const INERT = '\u200b';
 
-// `@` at the start of a word (not inside an e-mail address like ops@all.com).
-const WORD_AT = '(?<![\\w.@%+-])@';
+// `@` at the start of a word (not inside an e-mail address like ops@all.com or a masked j***@example.com).
+const WORD_AT = '(?<![\\w.@%+*-])@';
 const BROADCAST = new RegExp(`${WORD_AT}(?=(?:channel|here|everyone|all|all-?members|所有人|全体成员|全体|全员)(?![\\w-]))`, 'giu');
 const ANY_AT = new RegExp(`${WORD_AT}(?=[\\p{L}\\p{N}_])`, 'gu');
 const TG_LINK = /\btg:(?=\/\/)/gi;
