@@ -4,10 +4,9 @@ import { readTerms } from '../../domain/campaigns/coupon-terms.ts';
 import { isSegment, SEGMENT_INFO, SEGMENTS, type Segment } from '../../domain/members/rfm.ts';
 import { TIER_NAMES, TIERS, tierFromWord } from '../../domain/members/tiers.ts';
 import type { CampaignRules } from '../../domain/playbook/campaigns.ts';
-import { limitRules } from '../../domain/playbook/limits.ts';
 import { checkTime } from '../date-input.ts';
 import { problem } from '../errors.ts';
-import { amountProblem } from '../money-input.ts';
+import { amountProblem, moneyScene } from '../money-input.ts';
 import type { Services } from '../services.ts';
 
 // Reads `"回购券 满200减30" to purchased-7-days-ago daily at 10:00 valid 14 days` and its
@@ -79,8 +78,9 @@ export function readScheduleWords(rest: string, rules: CampaignRules, scene: Sce
   const q = /["“「『']([^"”」』']+)["”」』']/.exec(rest);
   if (!q) throw problem('no_coupon', '请把券名放在引号里，并写明门槛和面额，如 "回购券 满200减30"', 'Put the coupon in quotes with its terms, like "repurchase spend 200 get 30 off"', EXAMPLE);
   const name = q[1].trim();
-  const terms = readTerms(name, scene.store.currency, limitRules(scene.playbook).maxAmount);
-  if (!terms.ok && 'typed' in terms) throw amountProblem(terms.why, terms.typed, scene, EXAMPLE);
+  const money = moneyScene(scene);
+  const terms = readTerms(name, money.currency, money.maxAmount);
+  if (!terms.ok && 'typed' in terms) throw amountProblem(terms.why, terms.typed, money, EXAMPLE);
   if (!terms.ok && terms.why === 'below') throw problem('threshold_below_discount', `「${name}」的减免额要大于 0 且低于门槛：满多少要高于减多少，如 满200减30`, `"${name}": the discount must be above zero and below the spend threshold, like spend 200 get 30 off`, EXAMPLE);
   if (!terms.ok) throw problem('no_terms', `看不出「${name}」的门槛和面额，请写成 满200减30`, `Cannot read the terms of "${name}": write them as spend 200 get 30 off (or 满200减30)`, EXAMPLE);
   const s = rest.slice(0, q.index) + ' ' + rest.slice(q.index + q[0].length);
