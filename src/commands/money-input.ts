@@ -21,7 +21,7 @@ export function amountProblem(why: AmountProblem, typed: string, scene: MoneySce
   const max = (lang: 'zh' | 'en') => formatMoney(scene.maxAmount, scene.currency, lang);
   switch (why) {
     case 'exponent':
-      return problem('amount_exponent', `「${typed}」是科学计数法，请直接写金额，如 30、20000 或 2万`, `"${typed}" is exponent notation; write the amount itself, like 30, 20000 or 2万`, example);
+      return problem('amount_exponent', `「${typed}」是科学计数法，请直接写金额，如 30、20000 或 2万`, `"${typed}" is exponent notation; write the amount itself, like 30, 20000 or 20k`, example);
     case 'too_large':
       return problem('amount_too_large', `「${typed}」大得不合理：上限是 ${max('zh')}（playbook 的 limits.maxAmount），请检查金额`, `"${typed}" is implausibly large: the limit is ${max('en')} (the playbook's limits.maxAmount); check the amount`, example);
     case 'not_amount':
