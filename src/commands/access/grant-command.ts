@@ -42,6 +42,8 @@ export const grantCommand = defineCommand({
     return {
       lang: ctx.lang,
       blocks: [text(changed ? t(`已授予 ${a.user}「${roleOf(ctx, a.role)}」，立即生效。`, `Granted ${roleOf(ctx, a.role)} to ${a.user}; effective now.`) : t(`${a.user} 已经有「${roleOf(ctx, a.role)}」。`, `${a.user} already holds ${roleOf(ctx, a.role)}.`)), { type: 'context', text: t(`现有角色：${now}`, `Roles now: ${now}`) }],
+      // The person whose roles changed is told (a mention: renderers ping only the people listed here).
+      ...(changed ? { mentions: [a.user] } : {}),
       data: { user: a.user, role: a.role, changed, roles: ctx.services.access.rolesOf(a.user) },
     };
   },
@@ -65,6 +67,8 @@ export const revokeCommand = defineCommand({
     return {
       lang: ctx.lang,
       blocks: [text(changed ? t(`已撤销 ${a.user} 的「${roleOf(ctx, a.role)}」，立即生效。`, `Revoked ${roleOf(ctx, a.role)} from ${a.user}; effective now.`) : t(`${a.user} 没有「${roleOf(ctx, a.role)}」。`, `${a.user} does not hold ${roleOf(ctx, a.role)}.`)), { type: 'context', text: t(`现有角色：${now}`, `Roles now: ${now}`) }],
+      // The person whose roles changed is told (a mention: renderers ping only the people listed here).
+      ...(changed ? { mentions: [a.user] } : {}),
       data: { user: a.user, role: a.role, changed, roles: ctx.services.access.rolesOf(a.user) },
     };
   },

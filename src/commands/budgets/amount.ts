@@ -1,18 +1,11 @@
-import { currencyExponent, parseMoney } from '../../domain/money.ts';
+import { readAmount } from '../../domain/amount-input.ts';
+import { defaultLimitRules } from '../../domain/playbook/limits.ts';
 
 // Amounts as people type them in chat: 20000, 20,000, +20000, -5000, 2万, 20k, ¥5000.
-// Returns minor units (signed), or undefined when it is not an amount.
+// Returns minor units (signed), or undefined when it is not an amount (or past the default limit).
+// Commands read through ../money-input.ts, which says why an amount was refused.
 
 export function parseAmount(typed: string, currency: string): number | undefined {
-  const t = typed.trim().replace(/^[¥￥]/, '');
-  const m = /^([+-]?)([\d,]+(?:\.\d+)?)(万|w|k|千)?(元)?$/i.exec(t);
-  if (!m) return undefined;
-  const base = parseMoney(m[2], currency);
-  if (base === undefined) return undefined;
-  const mult = m[3] === '万' || m[3]?.toLowerCase() === 'w' ? 10_000 : m[3] ? 1_000 : 1;
-  const minor = base * mult;
-  return m[1] === '-' ? -minor : minor;
+  const read = readAmount(typed, currency, defaultLimitRules().maxAmount);
+  return read.ok ? read.minor : undefined;
 }
-
-/** The largest amount a chat command accepts: a billion in major units; more is a typo. */
-export const maxAmount = (currency: string) => 1_000_000_000 * 10 ** currencyExponent(currency);

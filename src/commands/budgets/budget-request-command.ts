@@ -8,7 +8,9 @@ import { problem } from '../errors.ts';
 import { formatMoney } from '../format.ts';
 import { say } from '../lang.ts';
 import { defineCommand } from '../spec.ts';
-import { parseAmount } from './amount.ts';
+import { defaultLimitRules } from '../../domain/playbook/limits.ts';
+import { checkMonth } from '../date-input.ts';
+import { amountOrNothing, moneyScene } from '../money-input.ts';
 import { BUDGET_CHANGE } from './budget-approval.ts';
 import { budgetCard, expiryContext } from './budget-card.ts';
 import { budgetScene, readMonth } from './budget-context.ts';
@@ -35,7 +37,7 @@ const known = (typed: string | undefined, ex: { zh: string; en: string }) => {
 };
 
 /** `douyin +20000 for …`, `jd -5000 …`, `move 5000 from jd to douyin …`, optionally led by a month. */
-export function readRequest(rest: string, currency: string) {
+export function readRequest(rest: string, currency: string, maxAmount = defaultLimitRules().maxAmount) {
   let words = rest.split(/\s+/).filter(Boolean);
   const month = readMonth(words[0]);
   if (month) words = words.slice(1);
@@ -44,7 +46,7 @@ export function readRequest(rest: string, currency: string) {
     return words.shift();
   };
   const amountOf = (w: string | undefined, ex: { zh: string; en: string }) => {
-    const a = w === undefined ? undefined : parseAmount(w, currency);
+    const a = amountOrNothing(w, { currency, maxAmount }, ex);
     if (a === undefined || a === 0) throw problem('bad_amount', `「${w ?? ''}」不是金额，请写成 +20000 / -5000`, `"${w ?? ''}" is not an amount: write it like +20000 or -5000`, ex);
     return a;
   };
@@ -71,11 +73,13 @@ export const budgetRequestCommand = defineCommand({
   examples: { zh: [EXAMPLE.zh, '申请 京东 预算 -5000 回收', MOVE_EXAMPLE.zh], en: [EXAMPLE.en, 'budget request jd -5000 underspending', MOVE_EXAMPLE.en] },
   role: 'staff',
   args,
-  parse: (rest, ctx) => readRequest(rest, ctx.services.store.currency),
+  parse: (rest, ctx) => readRequest(rest, ctx.services.store.currency, moneyScene(ctx.services).maxAmount),
   async handle(ctx, a) {
     const { services, lang, incoming } = ctx;
     const t = say(lang);
     const cur = services.store.currency;
+    // Changing a month that is over moves no money; one years ahead is a typo.
+    if (a.month) checkMonth(a.month, services, EXAMPLE);
     const scene = await budgetScene(services, a.month);
     if (a.amount > scene.budget.total) {
       throw problem('absurd_amount', `${formatMoney(a.amount, cur, 'zh')} 超过了整月预算 ${formatMoney(scene.budget.total, cur, 'zh')}，请检查金额`, `${formatMoney(a.amount, cur, 'en')} is more than the whole month's budget of ${formatMoney(scene.budget.total, cur, 'en')}; check the amount`, EXAMPLE);

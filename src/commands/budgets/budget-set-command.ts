@@ -10,7 +10,8 @@ import { formatMoney } from '../format.ts';
 import { say } from '../lang.ts';
 import { text, type Block } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
-import { maxAmount, parseAmount } from './amount.ts';
+import { checkMonth } from '../date-input.ts';
+import { amountOrNothing, moneyScene, type MoneyScene } from '../money-input.ts';
 import { currentMonth, readMonth } from './budget-context.ts';
 import { pct, violationText } from './budget-text.ts';
 
@@ -24,7 +25,7 @@ const args = z.object({
 });
 
 /** Reads `[2026-11] total 100000 douyin 20000 …` into minor units; a wrong word is named in the reply. */
-function readSet(rest: string, currency: string) {
+function readSet(rest: string, money: MoneyScene) {
   const words = rest.split(/[\s,，、]+/).filter(Boolean);
   let month: string | undefined;
   let total: number | undefined;
@@ -36,10 +37,7 @@ function readSet(rest: string, currency: string) {
       continue;
     }
     const amountWord = words[i + 1];
-    const amount = amountWord === undefined ? undefined : parseAmount(amountWord, currency);
-    if (amount !== undefined && amount > maxAmount(currency)) {
-      throw problem('absurd_amount', `「${w}」的金额 ${amountWord} 大得不合理，请检查`, `${amountWord} for "${w}" is implausibly large; check the amount`, EXAMPLE);
-    }
+    const amount = amountOrNothing(amountWord, money, EXAMPLE);
     if (amount === undefined || amount < 0) {
       throw problem('bad_amount', `「${w}」后面需要一个金额（元），收到「${amountWord ?? ''}」`, `"${w}" needs an amount after it, got "${amountWord ?? ''}"`, EXAMPLE);
     }
@@ -63,12 +61,14 @@ export const budgetSetCommand = defineCommand({
   examples: { zh: [EXAMPLE.zh], en: [EXAMPLE.en] },
   role: 'ops_manager',
   args,
-  parse: (rest, ctx) => readSet(rest, ctx.services.store.currency),
+  parse: (rest, ctx) => readSet(rest, moneyScene(ctx.services)),
   async handle(ctx, a) {
     const { services, lang } = ctx;
     const t = say(lang);
     const cur = services.store.currency;
     const month = a.month ?? currentMonth(services);
+    // A past month may be corrected; one years ahead is a typo.
+    checkMonth(month, services, EXAMPLE, true);
     if (allocated(a.channels) > a.total) {
       throw problem('over_total', `各渠道合计 ${formatMoney(allocated(a.channels), cur, 'zh')} 超过总额 ${formatMoney(a.total, cur, 'zh')}`, `The channels add up to ${formatMoney(allocated(a.channels), cur, 'en')}, more than the total ${formatMoney(a.total, cur, 'en')}`, EXAMPLE);
     }

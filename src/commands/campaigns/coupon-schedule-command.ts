@@ -75,7 +75,7 @@ export const couponScheduleCommand = defineCommand({
   examples: { zh: [EXAMPLE.zh, '发券 "唤醒券 满100减20" 给 分层 沉睡 在 2026-12-01 10:00', '发券 "入会礼 满99减10" 给 入会14天 每天 10:00'], en: [EXAMPLE.en, 'coupon schedule "gold spend 300 get 50 off" to tier gold daily at 10:00', 'coupon schedule "welcome spend 99 get 10 off" to joined-14-days-ago daily at 10:00'] },
   role: 'community',
   args,
-  parse: (rest, ctx) => ({ words: readScheduleWords(rest, campaignRules(ctx.services.playbook), ctx.services.calendar, ctx.services.clock.now().getTime()) }),
+  parse: (rest, ctx) => ({ words: readScheduleWords(rest, campaignRules(ctx.services.playbook), ctx.services) }),
   async handle(ctx, a) {
     const rules = campaignRules(ctx.services.playbook);
     const e = await estimate(ctx.services, a.words, rules);

@@ -4,7 +4,10 @@ import { readTerms } from '../../domain/campaigns/coupon-terms.ts';
 import { isSegment, SEGMENT_INFO, SEGMENTS, type Segment } from '../../domain/members/rfm.ts';
 import { TIER_NAMES, TIERS, tierFromWord } from '../../domain/members/tiers.ts';
 import type { CampaignRules } from '../../domain/playbook/campaigns.ts';
+import { checkTime } from '../date-input.ts';
 import { problem } from '../errors.ts';
+import { amountProblem, moneyScene } from '../money-input.ts';
+import type { Services } from '../services.ts';
 
 // Reads `"回购券 满200减30" to purchased-7-days-ago daily at 10:00 valid 14 days` and its
 // Chinese form `"回购券 满200减30" 给 购买后7天 每天 10:00 有效 14天`. Every problem is a
@@ -48,7 +51,10 @@ function readAudience(s: string, rules: CampaignRules): Audience | undefined {
 
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
-function readSchedule(s: string, cal: Calendar, now: number): Schedule | undefined {
+type Scene = Pick<Services, 'store' | 'playbook' | 'clock' | 'calendar'>;
+
+function readSchedule(s: string, scene: Scene): Schedule | undefined {
+  const cal: Calendar = scene.calendar;
   let m: RegExpExecArray | null;
   if ((m = /(?:daily\s+at|every\s+day\s+at|每天|每日)\s*(\S+)/i.exec(s))) {
     const t = TIME.exec(m[1]);
@@ -62,23 +68,25 @@ function readSchedule(s: string, cal: Calendar, now: number): Schedule | undefin
     if (!t) throw problem('bad_time', `「${m[1]}」后面要跟一个 10:00 这样的时间`, `Give a time like 10:00 after "${m[1]}"`, ONCE_EXAMPLE);
     const at = cal.parseLocal(`${date} ${t[1].padStart(2, '0')}:${t[2]}`);
     if (at === undefined) throw problem('bad_time', `看不懂日期「${m[1]}」`, `Cannot read the date "${m[1]}"`, ONCE_EXAMPLE);
-    if (at <= now) throw problem('past_time', `${cal.formatTime(at)} 已经过去了，请选一个将来的时间`, `${cal.formatTime(at)} is in the past; pick a time to come`, ONCE_EXAMPLE);
+    checkTime(at, scene, ONCE_EXAMPLE);
     return { kind: 'once', at: new Date(at).toISOString() };
   }
   return undefined;
 }
 
-export function readScheduleWords(rest: string, rules: CampaignRules, cal: Calendar, now: number): ScheduleWords {
+export function readScheduleWords(rest: string, rules: CampaignRules, scene: Scene): ScheduleWords {
   const q = /["“「『']([^"”」』']+)["”」』']/.exec(rest);
   if (!q) throw problem('no_coupon', '请把券名放在引号里，并写明门槛和面额，如 "回购券 满200减30"', 'Put the coupon in quotes with its terms, like "repurchase spend 200 get 30 off"', EXAMPLE);
   const name = q[1].trim();
-  const terms = readTerms(name);
-  if (!terms.ok && terms.why === 'below') throw problem('threshold_below_discount', `「${name}」的门槛低于或没有减免额：满多少要不低于减多少，如 满200减30`, `"${name}": the spend threshold must be at least the discount, like spend 200 get 30 off`, EXAMPLE);
+  const money = moneyScene(scene);
+  const terms = readTerms(name, money.currency, money.maxAmount);
+  if (!terms.ok && 'typed' in terms) throw amountProblem(terms.why, terms.typed, money, EXAMPLE);
+  if (!terms.ok && terms.why === 'below') throw problem('threshold_below_discount', `「${name}」的减免额要大于 0 且低于门槛：满多少要高于减多少，如 满200减30`, `"${name}": the discount must be above zero and below the spend threshold, like spend 200 get 30 off`, EXAMPLE);
   if (!terms.ok) throw problem('no_terms', `看不出「${name}」的门槛和面额，请写成 满200减30`, `Cannot read the terms of "${name}": write them as spend 200 get 30 off (or 满200减30)`, EXAMPLE);
   const s = rest.slice(0, q.index) + ' ' + rest.slice(q.index + q[0].length);
   const audience = readAudience(s, rules);
   if (!audience) throw problem('no_audience', '请写明发给谁：购买后7天、分层 沉睡、等级 金卡、入会14天 或 全部会员', 'Say who gets it: to purchased-7-days-ago, segment sleeping, tier gold, joined-14-days-ago or all-linked', EXAMPLE);
-  const schedule = readSchedule(s, cal, now);
+  const schedule = readSchedule(s, scene);
   if (!schedule) throw problem('no_schedule', '请写明什么时候发：每天 10:00，或 在 2026-12-01 10:00', 'Say when: daily at 10:00, or on 2026-12-01 10:00', EXAMPLE);
   const v = /(?:valid(?:\s+for)?|有效期?)\s*(\d+)\s*(?:days?|天)/i.exec(s);
   const validDays = v ? Number(v[1]) : rules.validDays;

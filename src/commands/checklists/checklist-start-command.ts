@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDay } from '../../domain/calendar.ts';
+import { checkDay } from '../date-input.ts';
 import { ChecklistBook } from '../../domain/checklists/checklist-book.ts';
 import { eventName, findTemplate } from '../../domain/checklists/template.ts';
 import { problem } from '../errors.ts';
@@ -33,6 +34,7 @@ export const checklistStartCommand = defineCommand({
     }
     const eventDay = parseDay(date);
     if (eventDay === undefined) throw problem('bad_date', `「${date}」不是有效日期，请写成 2027-11-11 这样。`, `"${date}" is not a date; write it like 2027-11-11.`, EXAMPLE);
+    checkDay(eventDay, services, EXAMPLE);
     const now = services.clock.now();
     const book = await ChecklistBook.open(services.docs);
     let c;

@@ -65,6 +65,6 @@ export function complaintCard(c: Complaint, o: CardOptions): Block[] {
       ]),
     });
   }
-  if (!o.full && (c.customer || /\d{7,}/.test(c.text))) blocks.push({ type: 'context', text: t('群聊中已隐去客户信息；客服角色私聊查询可看完整记录。', 'Customer details are masked in groups; cs roles see the full record in a direct message.') });
+  if (!o.full && (c.customer || /\d{7,}|\S@\S+\.[a-z]/i.test(c.text))) blocks.push({ type: 'context', text: t('群聊中已隐去客户信息；客服角色私聊查询可看完整记录。', 'Customer details are masked in groups; cs roles see the full record in a direct message.') });
   return blocks;
 }

@@ -10,29 +10,34 @@ import { say } from '../lang.ts';
 import { text, type Block } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
 import { couponHistory, findMember } from './find-member.ts';
+import { admitLookup, auditLookup, LOOKUP_EXAMPLE } from './member-lookup.ts';
 import { maskForGroup, maskForGroupText, memberWorld, segmentName, segmentPlay, tierName } from './member-context.ts';
 import { count } from '../counts.ts';
 
 // `member C00042` / `会员 13812345678`: a member's tier, spend, RFM scores, segment, link and
-// coupon history. Phones (and e-mails) are masked when asked in a group.
+// coupon history. Phones (and e-mails) are masked when asked in a group. It needs a role
+// that works with members, is rationed per person and audited (member-lookup.ts).
 
-const EXAMPLE = { zh: '会员 13812345678', en: 'member alice@example.com' };
+const EXAMPLE = LOOKUP_EXAMPLE;
 
 export const memberCommand = defineCommand({
   id: 'member',
   phrases: { zh: ['会员', '查会员'], en: ['member'] },
   summary: { zh: '查看会员（等级、消费、RFM、优惠券）', en: 'Show a member (tier, spend, RFM, coupons)' },
   examples: { zh: [EXAMPLE.zh], en: [EXAMPLE.en] },
-  role: 'staff',
+  role: 'community',
+  alsoRoles: ['cs_agent', 'cs_lead', 'ops_manager'],
   args: z.object({ query: z.string().min(1, 'a customer id, phone or e-mail').max(200) }),
   parse: (rest) => ({ query: rest.trim() }),
   async handle(ctx, a) {
     const { services, lang } = ctx;
     const t = say(lang);
     const book = services.data.book;
+    await admitLookup(ctx, a.query);
     const w = await memberWorld(services);
     const c = findMember(book, w.links, a.query, ctx.incoming.platform);
     const direct = ctx.incoming.direct;
+    await auditLookup(ctx, a.query, c === undefined ? undefined : book.customers.names[c]);
     if (c === undefined) {
       const shown = direct ? a.query : maskForGroupText(a.query);
       throw problem('member_unknown', `没找到会员「${shown}」。可用客户 id、手机号或邮箱查询。`, `No member "${shown}". Look up by customer id, phone or e-mail.`, EXAMPLE);

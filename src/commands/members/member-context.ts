@@ -31,8 +31,8 @@ export const tierName = (t: Tier, lang: Lang) => TIER_NAMES[t][lang];
 export const segmentName = (s: Segment, lang: Lang) => (lang === 'zh' ? SEGMENT_INFO[s].zh : SEGMENT_INFO[s].en);
 export const segmentPlay = (s: Segment, lang: Lang) => (lang === 'zh' ? SEGMENT_INFO[s].playZh : SEGMENT_INFO[s].playEn);
 
-/** In a group, phones, addresses and e-mail local parts are masked in every text block. */
-export const maskForGroupText = (s: string, names: string[] = []) => maskText(s, names).replace(/\b([A-Za-z0-9])[A-Za-z0-9._%+-]*@/g, '$1***@');
+/** In a group, phones, e-mails, addresses and the given names are masked in every text block. */
+export const maskForGroupText = (s: string, names: string[] = []) => maskText(s, names);
 
 export function maskForGroup(blocks: Block[], direct: boolean, names: string[] = []): Block[] {
   if (direct) return blocks;

@@ -4,6 +4,7 @@ import { budgetRules } from './budgets.ts';
 import { campaignRules } from './campaigns.ts';
 import { checklistRules } from './checklists.ts';
 import { complaintRules } from './complaints.ts';
+import { limitRules } from './limits.ts';
 import { PlaybookError } from './load.ts';
 import { memberRules } from './members.ts';
 
@@ -15,6 +16,7 @@ export const PLAYBOOK_SECTIONS: Record<string, (file: Record<string, unknown>) =
   campaigns: campaignRules,
   checklists: checklistRules,
   complaints: complaintRules,
+  limits: limitRules,
   members: memberRules,
 };
 

@@ -55,6 +55,8 @@ export const memberRulesSchema = z
       .prefault({}),
     /** Member messages (upgrade congratulations) wait for the morning inside these store-local hours. */
     quietHours: z.object({ from: hhmm, to: hhmm }).default({ from: '22:00', to: '08:00' }),
+    /** Member look-ups (`member 138…`) one person may make in any hour: enough for a shift, too few to probe numbers. */
+    lookupsPerHour: z.number().int().positive('a whole number like 30').max(10_000, 'at most 10000').default(30),
     /** How long a `tiers run` preview waits for 确认 / confirm. */
     confirmMinutes: z.number().positive().default(10),
   })

@@ -1,4 +1,4 @@
-// Customers' phone numbers, addresses and names never reach a group conversation in
+// Customers' phone numbers, e-mails, addresses and names never reach a group conversation in
 // the clear: whatever the bot writes to a group goes through maskText first.
 
 /** Mainland mobiles (138 1234 5678, +86-138-1234-5678) and landlines (021-12345678). */
@@ -12,6 +12,12 @@ export function maskPhones(text: string): string {
     .replace(LANDLINE, (_m, area: string, _mid: string, tail: string) => `${area}-****${tail}`)
     .replace(INTL, (m, tail: string) => `${m.slice(0, m.indexOf(' ') > 0 ? m.indexOf(' ') : 3)}****${tail}`);
 }
+
+// An e-mail keeps its first character and its domain: jane@example.com → j***@example.com.
+// `*` is not a local-part character here, so masking twice changes nothing.
+const EMAIL = /(?<![A-Za-z0-9._%+-])([A-Za-z0-9])[A-Za-z0-9._%+-]*@((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})/g;
+
+export const maskEmails = (text: string): string => text.replace(EMAIL, '$1***@$2');
 
 // A Chinese address: from a province/city/district word up to the house number or room.
 const ZH_ADDRESS = /([\u4e00-\u9fa5]{2,8}(?:省|自治区|市|区|县|镇))(?:[\u4e00-\u9fa5A-Za-z0-9\-#]{0,40}?(?:路|街|道|巷|弄|村|号|栋|幢|楼|单元|室|小区|大厦|园))+(?:[0-9A-Za-z\-#]+(?:号|室|楼|栋|幢)?)?/g;
@@ -37,9 +43,9 @@ export function maskName(name: string): string {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Masks phones, addresses and the given customer names wherever they appear. */
+/** Masks phones, e-mails, addresses and the given customer names wherever they appear. */
 export function maskText(text: string, names: string[] = []): string {
-  let out = maskAddresses(maskPhones(text));
+  let out = maskAddresses(maskEmails(maskPhones(text)));
   for (const name of names.filter((n) => n.trim().length > 0).sort((a, b) => b.length - a.length)) {
     out = out.replace(new RegExp(escape(name.trim()), 'gi'), maskName(name));
   }

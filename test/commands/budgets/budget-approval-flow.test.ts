@@ -122,7 +122,13 @@ describe('budgets in English', () => {
     const before = await t.channels();
     expect(texts(await t.say('alice', 'budget request mars +100'))).toContain('Unknown channel "mars"');
     expect(texts(await t.say('alice', 'budget request douyin +abc'))).toContain('"+abc" is not an amount');
-    expect(texts(await t.say('alice', 'budget request douyin +999999999'))).toContain("more than the whole month's budget");
+    expect(texts(await t.say('alice', 'budget request douyin +9999999'))).toContain("more than the whole month's budget");
+    // Issue 13 point 5: past the playbook's limit (¥10,000,000) or in exponent notation, refused with an example.
+    expect(texts(await t.say('alice', 'budget request douyin +999999999'))).toMatch(/"\+999999999" is implausibly large: the limit is ¥10,000,000\.00.*For example: budget request douyin \+20000/s);
+    expect(texts(await t.say('alice', 'budget request douyin +1e5'))).toContain('"+1e5" is exponent notation');
+    expect(texts(await t.say('bob', 'budget set 2026-11 total 1e9'))).toContain('"1e9" is exponent notation');
+    expect(texts(await t.say('bob', 'budget set 2026-11 total 100000 douyin 99999999999999999999'))).toContain('implausibly large');
+    expect(texts(await t.say('bob', '预算 设置 2026-11 总额 100000 抖音 1e308'))).toContain('「1e308」是科学计数法');
     expect(texts(await t.say('alice', 'budget request move 20000 from jd to douyin'))).toContain('JD has only ¥10,000.00 of budget');
     expect(texts(await t.say('alice', 'budget request jd -20000'))).toContain('JD has only ¥10,000.00');
     expect(texts(await t.say('bob', 'approve 99'))).toContain('There is no request #99');

@@ -56,6 +56,7 @@ describe('the budget approval card on each platform', () => {
     expect(text).toContain('#1 2026-11 budget: Douyin +¥10,000.00');
     expect(text).toContain('Reply "approve #1" or "reject #1"');
     const decided = await t.app.bot.handle({ ...base, user: 'wechat:wxid_carol', text: 'approve #1 override Double 11 is the month' });
-    expect(renderWechat(decided, { room: true }).join('\n')).toContain('#1 approved with an override by @wxid_carol');
+    // The adapter renders an answer knowing who asked (it mentions them), so their @id stays for it to name.
+    expect(renderWechat(decided, { room: true, asker: 'wechat:wxid_carol' }).join('\n')).toContain('#1 approved with an override by @wxid_carol');
   });
 });

@@ -8,7 +8,7 @@ const cases: [string, RegExp][] = [
   ['coupon schedule "wake spend 100 get 20 off" to segment dreaming on 2026-12-01 10:00', /There is no segment "dreaming"\. Known: high_value_active.*sleeping/],
   ['coupon schedule "vip spend 300 get 50 off" to tier platinum daily at 10:00', /There is no tier "platinum"\. Known: member, silver, gold, black/],
   ['coupon schedule "wake spend 100 get 20 off" to segment sleeping on 2026-11-25 10:00', /2026-11-25 10:00 is in the past; pick a time to come/],
-  ['coupon schedule "back spend 30 get 50 off" to purchased-7-days-ago daily at 10:00', /the spend threshold must be at least the discount/],
+  ['coupon schedule "back spend 30 get 50 off" to purchased-7-days-ago daily at 10:00', /the discount must be above zero and below the spend threshold/],
   ['coupon schedule "back spend 200 get 30 off" to purchased-7-days-ago daily at 25:00', /Cannot read the time "25:00"/],
   ['coupon schedule "back spend 200 get 30 off" to purchased-7-days-ago every tuesday', /Say when: daily at 10:00, or on 2026-12-01 10:00/],
   ['coupon schedule "back spend 200 get 30 off" to purchased-7-days-ago 0 10 * * *', /Say when/],
@@ -16,6 +16,11 @@ const cases: [string, RegExp][] = [
   ['coupon schedule "back" to purchased-7-days-ago daily at 10:00', /Cannot read the terms of "back"/],
   ['coupon schedule back spend 200 get 30 off daily at 10:00', /Put the coupon in quotes/],
   ['coupon schedule "back spend 200 get 30 off" daily at 10:00', /Say who gets it/],
+  // Issue 13 point 5: bounds on money and dates.
+  ['coupon schedule "back spend 1 get 1e308 off" to purchased-7-days-ago daily at 10:00', /"1e308" is exponent notation; write the amount itself/],
+  ['coupon schedule "back spend 99999999999999999999 get 30 off" to purchased-7-days-ago daily at 10:00', /"99999999999999999999" is implausibly large: the limit is ¥10,000,000\.00/],
+  ['coupon schedule "back spend 30 get 30 off" to purchased-7-days-ago daily at 10:00', /the discount must be above zero and below the spend threshold/],
+  ['coupon schedule "wake spend 100 get 20 off" to segment sleeping on 9999-12-31 10:00', /9999-12-31 10:00 is too far ahead: at most 3 years, up to 2029-11-2\d/],
 ];
 
 describe('bad campaign schedules', () => {
@@ -36,6 +41,12 @@ describe('bad campaign schedules', () => {
     expect(r).toContain('发券 "会员券 满300减50" 给 等级 金卡 每天 10:00');
     const past = texts(await t.say('alice', '发券 "唤醒券 满100减20" 给 分层 沉睡 在 2026-11-25 10:00'));
     expect(past).toContain('2026-11-25 10:00 已经过去了');
+    // Issue 13 point 5, as the issue typed it.
+    expect(texts(await t.say('alice', '发券 "回购券 满1减1e308" 给 购买后7天 每天 10:00'))).toContain('「1e308」是科学计数法');
+    const huge = texts(await t.say('alice', '发券 "回购券 满99999999999999999999减30" 给 购买后7天 每天 10:00'));
+    expect(huge).toContain('大得不合理：上限是 ¥10,000,000.00');
+    expect(huge).toContain('例如：发券 "回购券 满200减30"');
+    expect(texts(await t.say('alice', '发券 "唤醒券 满100减20" 给 分层 沉睡 在 9999-12-31 10:00'))).toMatch(/9999-12-31 10:00 太远了：最多只能设到 3 年内/);
   });
 
   it('lets only the community role schedule', async () => {

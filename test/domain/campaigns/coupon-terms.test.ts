@@ -12,7 +12,19 @@ describe('coupon terms read from the name', () => {
     expect(readTerms('满20减30')).toEqual({ ok: false, why: 'below' });
     expect(readTerms('spend 100 get 0 off')).toEqual({ ok: false, why: 'below' });
     expect(readTerms('回购券')).toEqual({ ok: false, why: 'missing' });
-    // Equal threshold and discount is a free item up to that value: allowed.
-    expect(readTerms('满30减30').ok).toBe(true);
+    // Issue 13: a discount must stay below its threshold (满30减30 gave the goods away).
+    expect(readTerms('满30减30')).toEqual({ ok: false, why: 'below' });
+    expect(readTerms('满30.01减30').ok).toBe(true);
+  });
+
+  it('refuses exponent notation and amounts past the limit instead of cutting them', () => {
+    expect(readTerms('满1减1e308')).toEqual({ ok: false, why: 'exponent', typed: '1e308' });
+    expect(readTerms('spend 2E3 get 30 off')).toEqual({ ok: false, why: 'exponent', typed: '2E3' });
+    expect(readTerms('满99999999999999999999减30')).toEqual({ ok: false, why: 'too_large', typed: '99999999999999999999' });
+    // The limit is ¥10,000,000 unless the playbook says otherwise; it is inclusive.
+    expect(readTerms('满10000000减30').ok).toBe(true);
+    expect(readTerms('满10000000.01减30')).toMatchObject({ ok: false, why: 'too_large' });
+    expect(readTerms('满500减30', 'CNY', 40_000)).toMatchObject({ ok: false, why: 'too_large', typed: '500' });
+    expect(readTerms('满200.555减30')).toMatchObject({ ok: false, why: 'not_amount' });
   });
 });

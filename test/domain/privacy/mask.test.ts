@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskAddresses, maskName, maskPhones, maskText } from '../../../src/domain/privacy/mask.ts';
+import { maskAddresses, maskEmails, maskName, maskPhones, maskText } from '../../../src/domain/privacy/mask.ts';
 
 describe('masking customer details for group chats', () => {
   it('phones keep the first three and last four digits', () => {
@@ -20,5 +20,12 @@ describe('masking customer details for group chats', () => {
     expect(maskName('Jane Doe')).toBe('J*** D**');
     expect(maskText('张三说收到的是空瓶，张三电话13812345678', ['张三'])).toBe('张*说收到的是空瓶，张*电话138****5678');
     expect(maskText('jane doe called twice', ['Jane Doe'])).toBe('J*** D** called twice');
+  });
+
+  it('e-mails keep the first character and the domain, and masking twice changes nothing', () => {
+    expect(maskEmails('mail jane@example.com or J.Doe+shop@mail.example.co.uk.')).toBe('mail j***@example.com or J***@mail.example.co.uk.');
+    expect(maskEmails('已脱敏 j***@example.com')).toBe('已脱敏 j***@example.com');
+    expect(maskEmails('at @all, 2@3, user@localhost')).toBe('at @all, 2@3, user@localhost');
+    expect(maskText('客户 jane@example.com 电话 13812345678')).toBe('客户 j***@example.com 电话 138****5678');
   });
 });

@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import stringWidth from 'string-width';
 import { arrow } from '../../../commands/format.ts';
 import type { Block, Reply } from '../../../commands/reply.ts';
+import { INERT, mapReplyText, quietBroadcasts } from '../text/mention-guard.ts';
 import { renderChart, renderTable, renderText } from '../text/render-text.ts';
 import { slackUserId } from './slack-ids.ts';
 import { encodeButtonValue } from './to-incoming.ts';
@@ -32,13 +33,31 @@ export interface RenderOptions {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 /**
- * Store text escaped for mrkdwn, with people turned into real mentions: the domain writes a
- * Slack user as `@U0123ABCD` or `slack:U0123ABCD`, and Slack shows `<@U0123ABCD>` as their name.
+ * Store text escaped for mrkdwn (so no `<@U…>`, `<!channel>` or `<!subteam^…>` typed by anyone
+ * survives), with the people the Reply mentions turned into real mentions: the domain writes a
+ * Slack user as `@U0123ABCD` or `slack:U0123ABCD`, and Slack shows `<@U0123ABCD>` as their name
+ * (and pings them). Anyone else's id stays plain text (see text/mention-guard.ts for the rule).
  */
-export const mrkdwn = (s: string) =>
-  esc(s)
-    .replace(/(^|[^\w@<|:])@([UW][A-Z0-9]{6,})\b/g, '$1<@$2>')
-    .replace(/(^|[^\w@<|:])slack:([UW][A-Z0-9]{6,})\b/g, '$1<@$2>');
+export const mrkdwn = (s: string, live: ReadonlySet<string> = new Set()) => {
+  const person = (lead: string, id: string, typed: string) => (live.has(id) ? `${lead}<@${id}>` : `${lead}${typed}`);
+  return esc(s)
+    .replace(/(^|[^\w@<|:])@([UW][A-Z0-9]{6,})\b/g, (_m, lead: string, id: string) => person(lead, id, `@${id}`))
+    .replace(/(^|[^\w@<|:])slack:([UW][A-Z0-9]{6,})\b/g, (_m, lead: string, id: string) => person(lead, id, `slack:${id}`));
+};
+
+/**
+ * Text a person typed in Slack's own markup (a slash command's text), made inert for a context
+ * line: `<@U1|bob>` → `@bob`, `<#C1|general>` → `#general`, `<!channel>` → `@channel` that cannot ping.
+ */
+export const inertSlackText = (raw: string) =>
+  esc(
+    quietBroadcasts(
+      raw.replace(/<([@#!])([^>|]*)(?:\|([^>]*))?>/g, (_m, sigil: string, id: string, label?: string) => {
+        if (sigil === '!') return `@${INERT}${(label ?? id).replace(/^@/, '').replace(/^subteam\^/, '')}`;
+        return `${sigil}${(label ?? id).replace(/^[@#]/, '')}`;
+      }),
+    ),
+  ).replace(/@(?=[UW][A-Z0-9]{6,}\b)/g, `@${INERT}`);
 const cut = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 
 /** Splits text at line ends (or hard, for one huge line) into pieces of at most `max` characters. */
@@ -70,7 +89,9 @@ const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ t
 const codeBlocks = (lines: string[], header: string[] = []): KnownBlock[] =>
   splitText(lines.join('\n'), LIMITS.text - 8 - header.join('\n').length - 1).map((chunk) => section('```' + [...header, chunk].join('\n') + '```'));
 
-function tableBlocks(b: Extract<Block, { type: 'table' }>, lang: Reply['lang']): KnownBlock[] {
+type Md = (s: string) => string;
+
+function tableBlocks(b: Extract<Block, { type: 'table' }>, lang: Reply['lang'], mrkdwn: Md): KnownBlock[] {
   const text = renderTable(b, b.rows.length, lang);
   const width = Math.max(...text.split('\n').map((l) => stringWidth(l)));
   if (width <= PHONE_WIDTH) {
@@ -82,7 +103,7 @@ function tableBlocks(b: Extract<Block, { type: 'table' }>, lang: Reply['lang']):
   return splitText(lines.join('\n')).map(section);
 }
 
-function figureBlocks(b: Extract<Block, { type: 'figures' }>, lang: Reply['lang']): KnownBlock[] {
+function figureBlocks(b: Extract<Block, { type: 'figures' }>, lang: Reply['lang'], mrkdwn: Md): KnownBlock[] {
   const fields = b.items.map((f) => {
     const change = f.change ? `\n${arrow(f.change)} ${esc(f.change.text)} · ${lang === 'zh' ? '上期' : 'prev'} ${esc(f.change.previous)}` : '';
     return { type: 'mrkdwn' as const, text: cut(`${mrkdwn(f.label)}\n*${mrkdwn(f.value)}*${change}`, 2000) };
@@ -92,7 +113,7 @@ function figureBlocks(b: Extract<Block, { type: 'figures' }>, lang: Reply['lang'
   return out;
 }
 
-function choiceBlocks(b: Extract<Block, { type: 'choices' }>, lang: Reply['lang'], next: () => number): KnownBlock[] {
+function choiceBlocks(b: Extract<Block, { type: 'choices' }>, lang: Reply['lang'], next: () => number, mrkdwn: Md): KnownBlock[] {
   const out: KnownBlock[] = b.prompt ? splitText(mrkdwn(b.prompt)).map(section) : [];
   for (let i = 0; i < b.choices.length; i += LIMITS.buttons) {
     out.push({
@@ -110,11 +131,10 @@ function choiceBlocks(b: Extract<Block, { type: 'choices' }>, lang: Reply['lang'
   return out;
 }
 
-function blocksOf(reply: Reply, opts: RenderOptions): KnownBlock[] {
+function blocksOf(reply: Reply, opts: RenderOptions, mentions: string[], mrkdwn: Md): KnownBlock[] {
   let buttons = 0;
   const out: KnownBlock[] = [];
   if (opts.lead) out.push(context(opts.lead));
-  const mentions = (reply.mentions ?? []).map(slackUserId).filter((u): u is string => !!u);
   if (mentions.length) out.push(section(mentions.map((u) => `<@${u}>`).join(' ')));
   const hasTable = reply.blocks.some((b) => b.type === 'table');
   for (const b of reply.blocks) {
@@ -125,17 +145,17 @@ function blocksOf(reply: Reply, opts: RenderOptions): KnownBlock[] {
         else out.push(...splitText((b.tone === 'warning' ? warningMarker(b.text, ':warning: ') : b.tone === 'heading' ? '*' : '') + mrkdwn(b.text) + (b.tone === 'heading' ? '*' : '')).map(section));
         break;
       case 'figures':
-        out.push(...figureBlocks(b, reply.lang));
+        out.push(...figureBlocks(b, reply.lang, mrkdwn));
         break;
       case 'table':
-        out.push(...tableBlocks(b, reply.lang));
+        out.push(...tableBlocks(b, reply.lang, mrkdwn));
         break;
       case 'chart':
         // The table beside it already carries the same numbers.
         if (!hasTable) out.push(...codeBlocks([esc(b.title), ...renderChart(b).split('\n').map(esc)]));
         break;
       case 'choices':
-        if (!opts.noButtons) out.push(...choiceBlocks(b, reply.lang, () => buttons++));
+        if (!opts.noButtons) out.push(...choiceBlocks(b, reply.lang, () => buttons++, mrkdwn));
         break;
       case 'context':
         out.push(context(mrkdwn(b.text)));
@@ -146,11 +166,19 @@ function blocksOf(reply: Reply, opts: RenderOptions): KnownBlock[] {
   return out;
 }
 
-/** One or more Slack messages for a Reply, each within the block limit and with a text fallback. */
-export function renderSlack(reply: Reply, opts: RenderOptions = {}): SlackMessage[] {
-  const blocks = blocksOf(reply, opts);
+/**
+ * One or more Slack messages for a Reply, each within the block limit and with a text fallback.
+ * `lead` and `trail` are the adapter's own mrkdwn; everything from the Reply is neutralised, in the
+ * blocks and in the fallback `text` alike (Slack parses both), so only `reply.mentions` ping.
+ */
+export function renderSlack(given: Reply, opts: RenderOptions = {}): SlackMessage[] {
+  const reply = mapReplyText(given, quietBroadcasts);
+  const mentions = (reply.mentions ?? []).map(slackUserId).filter((u): u is string => !!u);
+  const live = new Set(mentions);
+  const md = (s: string) => mrkdwn(s, live);
+  const blocks = blocksOf(reply, opts, mentions, md);
   const plain = reply.blocks.filter((b) => !(opts.noButtons && b.type === 'choices'));
-  const fallback = cut(reply.summary ?? renderText({ ...reply, blocks: plain }), LIMITS.text);
+  const fallback = cut(md(reply.summary ?? renderText({ ...reply, blocks: plain })), LIMITS.text);
   const parts: SlackMessage[] = [];
   for (let i = 0; i < blocks.length || parts.length === 0; i += LIMITS.blocks) {
     parts.push({ text: fallback, blocks: blocks.slice(i, i + LIMITS.blocks) });

@@ -4,7 +4,7 @@ import type { Reply } from '../../../commands/reply.ts';
 import type { Logger } from '../../../domain/log.ts';
 import type { Clock, DocStore } from '../../../domain/ports.ts';
 import type { ChatAdapter, IncomingHandler, Sent, Target } from '../chat-adapter.ts';
-import { renderSlack, type SlackMessage } from './render-blocks.ts';
+import { inertSlackText, renderSlack, type SlackMessage } from './render-blocks.ts';
 import { slackUserId } from './slack-ids.ts';
 import { slackLogger } from './slack-logger.ts';
 import { SlackMemory } from './slack-memory.ts';
@@ -54,7 +54,7 @@ export class SlackAdapter implements ChatAdapter {
     app.command(/.*/, async ({ ack, command, respond }) => {
       await ack();
       const turn = commandToTurn(command, this.bot.userId);
-      if (turn) await this.once(`command:${command.trigger_id}`, () => this.answerCommand(handler, turn, `<@${command.user_id}> ${command.command} ${command.text}`, respond));
+      if (turn) await this.once(`command:${command.trigger_id}`, () => this.answerCommand(handler, turn, `<@${command.user_id}> ${inertSlackText(`${command.command} ${command.text}`)}`, respond));
     });
     app.event('app_mention', async ({ event, body }) => {
       const turn = eventToTurn(event, this.bot.userId);
@@ -144,7 +144,7 @@ export class SlackAdapter implements ChatAdapter {
       const trail = say(reply.lang)(`✅ <@${user}> 处理于 ${when}`, `✅ <@${user}> decided ${when}`);
       // The domain's card usually says who decided already; add the line only when it does not.
       const plain = renderSlack(reply, { noButtons: true });
-      const [card] = JSON.stringify(plain).includes(user) ? plain : renderSlack(reply, { noButtons: true, trail });
+      const [card] = JSON.stringify(plain).includes(`<@${user}>`) ? plain : renderSlack(reply, { noButtons: true, trail });
       if (!turn.ephemeralCard) {
         try {
           return await this.sender.update(turn.channel, turn.cardTs, card);

@@ -1,6 +1,7 @@
 import { arrow } from '../../../commands/format.ts';
 import { say } from '../../../commands/lang.ts';
 import type { Block, Choice, Reply } from '../../../commands/reply.ts';
+import { mapReplyText, quietAtWords } from '../text/mention-guard.ts';
 import { renderChart, renderTable } from '../text/render-text.ts';
 import { escapeAttr, escapeHtml, packMessages, type Piece } from './telegram-html.ts';
 import { telegramUser } from './telegram-ids.ts';
@@ -76,12 +77,23 @@ function rows(choices: Choice[]): Choice[][] {
   return choices.map((c) => [c]);
 }
 
-export function renderTelegram(reply: Reply, opts: RenderOptions = {}): Rendered {
+/**
+ * Every `@username`, broadcast and `tg://` link in the Reply's text is made inert (HTML escaping
+ * already stops `<a href="tg://user…">`); only the mention line built from `reply.mentions` pings.
+ */
+export function renderTelegram(given: Reply, opts: RenderOptions = {}): Rendered {
+  const reply = mapReplyText(given, (s) => quietAtWords(s));
   const t = say(reply.lang);
   const pieces = reply.blocks.flatMap((b) => piecesOf(b, reply));
-  const mention = mentionLine(reply.mentions ?? [], opts.nameOf);
+  // A display name is typed by its owner too ("@channel", "@somebody").
+  const nameOf = (id: string) => {
+    const n = opts.nameOf?.(id);
+    return n === undefined ? undefined : quietAtWords(n);
+  };
+  const mention = mentionLine(reply.mentions ?? [], nameOf);
   if (mention) pieces.push(mention);
   if (opts.decided) {
+    // The adapter's own line: who pressed (by their @username when they have one) and the button's label.
     const { by, label } = opts.decided;
     pieces.push({ open: '<i>', close: '</i>', lines: [label ? t(`✔ ${by} 选择了「${label}」`, `✔ ${label} — chosen by ${by}`) : t(`✔ 由 ${by} 处理`, `✔ Handled by ${by}`)] });
   }

@@ -1,3 +1,4 @@
+import { mapReplyText, quietBroadcasts } from './mention-guard.ts';
 import { displayWidth as stringWidth } from './display-width.ts';
 import { arrow } from '../../../commands/format.ts';
 import type { Block, Reply } from '../../../commands/reply.ts';
@@ -44,7 +45,9 @@ export function defaultChoices(block: Extract<Block, { type: 'choices' }>, lang:
   return lines.join('\n');
 }
 
-export function renderText(reply: Reply, opts: TextOptions = {}): string {
+/** A Reply as terminal text; a typed `@channel` / `@所有人` is kept inert here too (the text is often pasted on). */
+export function renderText(given: Reply, opts: TextOptions = {}): string {
+  const reply = mapReplyText(given, quietBroadcasts);
   const parts: string[] = [];
   for (const b of reply.blocks) {
     switch (b.type) {

@@ -2,9 +2,12 @@ import { displayWidth } from '../text/display-width.ts';
 import { arrow } from '../../../commands/format.ts';
 import { say } from '../../../commands/lang.ts';
 import type { Block, Reply } from '../../../commands/reply.ts';
+import { mapReplyText, quietAtWords } from '../text/mention-guard.ts';
 import { renderChart } from '../text/render-text.ts';
+import { maskEmails } from '../../../domain/privacy/mask.ts';
 import { maskPhones } from './mask-phones.ts';
 import { warningMarker } from '../../../commands/reply.ts';
+import { contactIdOf } from './wechat-ids.ts';
 
 // A Reply as WeChat text. WeChat has no buttons, no markup and a proportional
 // font on a phone about 30 full-width characters wide, so: figures one per line
@@ -17,13 +20,15 @@ const MAX_ROWS = 10;
 const MAX_CELL = 16;
 
 export interface WechatRenderOptions {
-  /** Writing to a room: phone numbers are masked. */
+  /** Writing to a room: phone numbers and e-mail addresses are masked. */
   room: boolean;
   /** The reference shown for each choices block, in order (`12` shows as `#12`). */
   refs?: string[];
   /** Whether a bare `1` / `2` is accepted for these choices (the asker's own card, or a DM). */
   numbers?: boolean;
   maxBytes?: number;
+  /** Who asked (qualified id): the adapter mentions them in a room, so `@<their id>` may stay. */
+  asker?: string;
 }
 
 const stringWidth = displayWidth;
@@ -141,11 +146,17 @@ export function split(text: string, maxBytes = MAX_BYTES): string[] {
   return chunks.length > 1 ? chunks.map((c, i) => `${c}\n(${i + 1}/${chunks.length})`) : chunks;
 }
 
-/** The messages to send for a Reply, in order. */
-export function renderWechat(reply: Reply, opts: WechatRenderOptions): string[] {
+/**
+ * The messages to send for a Reply, in order. Every `@name` in its text (`@所有人` included) is made
+ * inert; the adapter mentions `reply.mentions` itself, through WeChat's mention list.
+ */
+export function renderWechat(given: Reply, opts: WechatRenderOptions): string[] {
+  // Commands write the people they mention as `@<contactId>`; the adapter turns those into names.
+  const keep = [...(given.mentions ?? []), ...(opts.asker ? [opts.asker] : [])].map(contactIdOf).filter((id): id is string => !!id);
+  const reply = mapReplyText(given, (s) => quietAtWords(s, keep));
   let n = 0;
   const ref = () => opts.refs?.[n++] ?? '?';
   const parts = reply.blocks.map((b) => blockText(b, reply, ref, opts.numbers ?? false)).filter((p): p is string => !!p);
   const text = parts.join('\n\n') || reply.summary || '';
-  return split(opts.room ? maskPhones(text) : text, opts.maxBytes);
+  return split(opts.room ? maskEmails(maskPhones(text)) : text, opts.maxBytes);
 }

@@ -162,7 +162,7 @@ export class WechatAdapter implements ChatAdapter {
     const now = this.clock.now();
     const refs: string[] = [];
     for (const b of reply.blocks) if (b.type === 'choices') refs.push(await this.choices.add(b, conversation, reply.lang, now, asker));
-    return renderWechat(reply, { room: inRoom, refs, numbers: !!asker });
+    return renderWechat(reply, { room: inRoom, refs, numbers: !!asker, ...(asker ? { asker } : {}) });
   }
 
   private async contacts(users: string[] | undefined, except?: string): Promise<Contact[]> {

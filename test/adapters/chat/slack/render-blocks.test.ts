@@ -89,9 +89,12 @@ describe('slack Block Kit rendering', () => {
 });
 
 describe('slack mentions in text', () => {
-  it('turns the domain\'s @U… and slack:U… into real mentions, but not inside code or other words', async () => {
+  it('turns the domain\'s @U… and slack:U… of the people a reply mentions into real mentions, but not inside code or other words', async () => {
     const { mrkdwn } = await import('../../../../src/adapters/chat/slack/render-blocks.ts');
-    expect(mrkdwn('@U07CAROL03 asks; granted to slack:U07BOB0002. mail x@U07CAROL03 <b>')).toBe('<@U07CAROL03> asks; granted to <@U07BOB0002>. mail x@U07CAROL03 &lt;b&gt;');
+    const live = new Set(['U07CAROL03', 'U07BOB0002']);
+    expect(mrkdwn('@U07CAROL03 asks; granted to slack:U07BOB0002. mail x@U07CAROL03 <b>', live)).toBe('<@U07CAROL03> asks; granted to <@U07BOB0002>. mail x@U07CAROL03 &lt;b&gt;');
+    // Issue 13: anyone the reply does not mention stays plain text, whoever typed the id.
+    expect(mrkdwn('@U07CAROL03 asks; granted to slack:U07BOB0002', new Set(['U07BOB0002']))).toBe('@U07CAROL03 asks; granted to <@U07BOB0002>');
     expect(mrkdwn('@alice and telegram:U1234567')).toBe('@alice and telegram:U1234567');
   });
 });

@@ -65,6 +65,15 @@ describe('renderWechat', () => {
     expect(renderWechat(reply, { room: true })[0]).toBe('顾客 138****5678');
     expect(renderWechat(reply, { room: false })[0]).toBe('顾客 13812345678');
   });
+
+  it('masks e-mail addresses in a room like phones, as the last safety net', () => {
+    const reply = replyOf('en', text('customer jane@example.com'), { type: 'table', columns: [{ title: 'mail', align: 'left' }], rows: [['bo@shop.cn']] });
+    const room = renderWechat(reply, { room: true }).join('\n');
+    expect(room).toContain('j***@example.com');
+    expect(room).toContain('b***@shop.cn');
+    expect(room).not.toMatch(/jane@|bo@/);
+    expect(renderWechat(reply, { room: false })[0]).toContain('jane@example.com');
+  });
 });
 
 describe('maskPhones', () => {
