@@ -9,7 +9,7 @@ import { budgetApp } from './budget-app.ts';
 // The same approval card, asked for on each platform, rendered by that platform's renderer:
 // buttons that run `approve 1` / `reject 1`, managers mentioned natively, the broken rule shown.
 
-const ROOM: Record<Platform, string> = { console: 'console:ops-room', slack: 'slack:C0123', telegram: 'telegram:-100123', wechat: 'wechat:room:R1@chatroom' };
+const ROOM: Record<Platform, string> = { console: 'console:ops-room', slack: 'slack:C0123', telegram: 'telegram:-100123', wechat: 'wechat:room:R1@chatroom', wecom: 'wecom:wrOpsRoom' };
 
 async function card(platform: Platform, requester: string, managers: string[]) {
   const t = await budgetApp();
