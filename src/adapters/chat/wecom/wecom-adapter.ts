@@ -20,13 +20,14 @@ export interface WecomOptions {
   /** Long-connection mode (bot id and secret). */
   longConnection?: Omit<LongConnectionOptions, 'log'>;
   /** Callback mode: the crypto from token + EncodingAESKey, and where to listen. */
-  callback?: { crypto: WecomCrypto; port: number; host?: string };
+  callback?: { crypto: WecomCrypto; port: number; host?: string; answerWithinMs?: number };
   /** Group robots, for speaking first in callback mode. */
   robots?: GroupRobots;
   docs: DocStore;
   log: Logger;
   timeZone: string;
   health?: HealthBoard;
+  /** The store's clock, for the "decided at" stamp on a card (BOT_NOW fixes it). */
   now?: () => number;
 }
 
@@ -64,7 +65,7 @@ export class WecomAdapter implements ChatAdapter {
     }
     if (opts.callback) {
       const http = new GuardedHttp({ name: 'wecom', log: opts.log, limits: { maxBodyBytes: 64 * 1024 }, ...(opts.health ? { health: opts.health } : {}) });
-      mountCallback(http, handler, { crypto: opts.callback.crypto, state: this.state, responses: new ResponseUrls(opts.log, this.now), log: opts.log, timeZone: opts.timeZone, now: this.now });
+      mountCallback(http, handler, { crypto: opts.callback.crypto, state: this.state, responses: new ResponseUrls(opts.log), log: opts.log, timeZone: opts.timeZone, now: this.now, ...(opts.callback.answerWithinMs ? { answerWithinMs: opts.callback.answerWithinMs } : {}) });
       await http.listen(opts.callback.port, opts.callback.host);
       this.http = http;
       opts.health?.set('wecom', 'online');

@@ -30,6 +30,7 @@ export interface CallbackDeps {
   responses: ResponseUrls;
   log: Logger;
   timeZone: string;
+  /** The store's clock, for the "decided at" stamp (BOT_NOW fixes it); freshness is checked on real time. */
   now?: () => number;
   answerWithinMs?: number;
 }
@@ -46,7 +47,7 @@ export function mountCallback(http: GuardedHttp, handler: IncomingHandler, deps:
     if (!q.success || !encrypted) return { answer: { status: 400, text: 'expected msg_signature, timestamp, nonce and a ciphertext\n' } };
     const { msg_signature, timestamp, nonce } = q.data;
     if (!crypto.verify(msg_signature, timestamp, nonce, encrypted)) return { answer: refuse('bad signature') };
-    if (Math.abs(now() - Number(timestamp) * 1000) > SKEW_MS) return { answer: refuse('timestamp outside 5 minutes') };
+    if (Math.abs(Date.now() - Number(timestamp) * 1000) > SKEW_MS) return { answer: refuse('timestamp outside 5 minutes') };
     try {
       return { plain: crypto.decrypt(encrypted) };
     } catch (err) {
@@ -55,7 +56,7 @@ export function mountCallback(http: GuardedHttp, handler: IncomingHandler, deps:
     }
   }
 
-  const sealed = (payload: unknown): RouteAnswer => ({ status: 200, json: crypto.seal(JSON.stringify(payload), String(Math.floor(now() / 1000)), randomBytes(8).toString('hex')) });
+  const sealed = (payload: unknown): RouteAnswer => ({ status: 200, json: crypto.seal(JSON.stringify(payload), String(Math.floor(Date.now() / 1000)), randomBytes(8).toString('hex')) });
 
   http.route('GET', CALLBACK_PATH, (req) => {
     const opened = open(req, req.query.get('echostr') ?? undefined);
@@ -77,7 +78,7 @@ export function mountCallback(http: GuardedHttp, handler: IncomingHandler, deps:
     const raw = safeJson(opened.plain) as { msgid?: unknown; msgtype?: unknown; response_url?: unknown } | undefined;
     if (!raw || typeof raw.msgid !== 'string') return { status: 400, text: 'not a WeCom smart-bot callback\n' };
     if (!(await deps.state.firstTime(raw.msgid))) return { status: 200, text: '' };
-    const receivedAt = now();
+    const receivedAt = Date.now();
     const responseUrl = typeof raw.response_url === 'string' ? raw.response_url : undefined;
     const later = (markdown: string) => (responseUrl ? deps.responses.post(responseUrl, receivedAt, { msgtype: 'markdown', markdown: { content: markdown } }) : Promise.resolve(false));
 
