@@ -3,6 +3,8 @@ import { renderSlack } from '../../../src/adapters/chat/slack/render-blocks.ts';
 import { decodeButtonValue } from '../../../src/adapters/chat/slack/to-incoming.ts';
 import { renderTelegram } from '../../../src/adapters/chat/telegram/telegram-render.ts';
 import { renderWechat } from '../../../src/adapters/chat/wechat/render-wechat.ts';
+import { actionOfKey } from '../../../src/adapters/chat/wecom/wecom-incoming.ts';
+import { cardOf, renderMarkdown } from '../../../src/adapters/chat/wecom/wecom-render.ts';
 import type { Incoming, Platform } from '../../../src/commands/incoming.ts';
 import { budgetApp } from './budget-app.ts';
 
@@ -57,5 +59,16 @@ describe('the budget approval card on each platform', () => {
     expect(text).toContain('Reply "approve #1" or "reject #1"');
     const decided = await t.app.bot.handle({ ...base, user: 'wechat:wxid_carol', text: 'approve #1 override Double 11 is the month' });
     expect(renderWechat(decided, { room: true }).join('\n')).toContain('#1 approved with an override by @wxid_carol');
+  });
+
+  it('WeCom smart bot: a button card whose keys run approve 1 / reject 1, managers @-mentioned', async () => {
+    const { reply } = await card('wecom', 'wecom:alice', ['wecom:bob', 'wecom:carol']);
+    const md = renderMarkdown(reply, { room: true }).join('\n');
+    expect(md).toContain('<@bob> <@carol>');
+    expect(md).toContain('Breaks a rule');
+    const c = cardOf(reply, 'sob_test', { room: true })!;
+    expect(c.card_type).toBe('button_interaction');
+    expect(c.button_list!.map((b) => actionOfKey(b.key)?.action)).toEqual([{ id: 'approve', value: '1' }, { id: 'reject', value: '1' }]);
+    expect(c.main_title?.title).toContain('#1');
   });
 });
