@@ -58,6 +58,9 @@ export const configSchema = z.object({
   OUTBOX_LATE_AFTER_MIN: z.coerce.number({ error: 'minutes like 10' }).min(0, '0 or more minutes').default(10),
   OUTBOX_FSYNC: z.enum(['true', 'false'], { error: 'true or false' }).default('true').transform((v) => v === 'true'),
 
+  /** Where the HTTP listeners (Slack HTTP mode, Telegram webhook) bind; all interfaces when unset. */
+  HTTP_HOST: optionalString.refine((v) => v === undefined || /^[0-9a-fA-F.:]+$|^localhost$/.test(v), 'an address to listen on like 127.0.0.1 or ::1'),
+
   SLACK_BOT_TOKEN: optionalString,
   SLACK_APP_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,

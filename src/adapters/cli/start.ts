@@ -6,6 +6,7 @@ import { buildChatAdapters } from '../chat/platforms.ts';
 import { ensureDemoStore } from './demo.ts';
 import { OutboundEngine } from '../scheduler/engine.ts';
 import { InboxWatcher } from '../ingest/inbox.ts';
+import { healthBoard } from '../http/health-board.ts';
 
 /** `npm start`: the platforms that have tokens, or the terminal chat when none has. */
 export async function startCommand(_args: string[], flags: Flags): Promise<number> {
@@ -20,9 +21,12 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
     const started: typeof platforms = [];
     for (const p of platforms) {
       try {
+        healthBoard.set(p.platform, 'connecting'); // what /healthz on the HTTP listeners reports
         await p.start(handler);
+        healthBoard.set(p.platform, 'online');
         started.push(p);
       } catch (err) {
+        healthBoard.set(p.platform, 'failed');
         app.services.log.debug({ err, platform: p.platform }, 'platform start failed');
         process.stderr.write(`${p.platform}: could not start — ${(err as Error).message}\n`);
       }
@@ -35,7 +39,10 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
     const stop = async () => {
       await inbox.stop();
       await engine.stop();
-      for (const p of started) await p.stop();
+      for (const p of started) {
+        await p.stop();
+        healthBoard.set(p.platform, 'stopped');
+      }
       process.exit(0);
     };
     process.once('SIGINT', stop);

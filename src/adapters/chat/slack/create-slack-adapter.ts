@@ -21,7 +21,7 @@ export function createSlackAdapter(config: Config, log: Logger, deps: { docs?: D
     receiver = new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger: slackLogger(log), installerOptions: { clientOptions: slackApiUrl ? { slackApiUrl } : {} } });
   } else {
     // loadConfig already refused HTTP mode without a signing secret.
-    receiver = new GuardedHttpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, port: deps.port ?? config.SLACK_PORT, logger: slackLogger(log) });
+    receiver = new GuardedHttpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, port: deps.port ?? config.SLACK_PORT, logger: slackLogger(log), log, ...(config.HTTP_HOST ? { host: config.HTTP_HOST } : {}) });
   }
   return new SlackAdapter({
     client: makeWebClient(config.SLACK_BOT_TOKEN, slackApiUrl),

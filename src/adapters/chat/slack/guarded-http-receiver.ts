@@ -1,34 +1,53 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import { HTTPReceiver, type App, type Receiver } from '@slack/bolt';
-import type { Logger } from '@slack/bolt';
+import type { Logger as SlackLogger } from '@slack/bolt';
+import type { Logger } from '../../../domain/log.ts';
+import { GuardedHttp, type HttpLimits } from '../../http/guarded-http.ts';
+import { healthBoard, type HealthBoard } from '../../http/health-board.ts';
 
 /** Clocks drift; a timestamp this far ahead of ours is still believed. */
 const SKEW_SEC = 30;
+/** Where Slack posts events, slash commands and button presses (Bolt's default endpoint). */
+export const SLACK_EVENTS_PATH = '/slack/events';
 
 /**
- * Bolt's HTTPReceiver behind one more check. Bolt verifies the v0 signature
- * (HMAC-SHA256 of `v0:{timestamp}:{raw body}`, compared in constant time) and refuses
- * timestamps more than 5 minutes old, but it lets a timestamp from the future through:
- * a request signed ahead of time could be replayed for as long as that future lasts.
- * This receiver refuses those with 401 before Bolt sees them.
+ * Bolt's HTTPReceiver behind the guarded listener (src/adapters/http). The listener answers
+ * every other path and method with 404/405, caps the body, times out slow clients and serves
+ * /healthz; Bolt alone would throw HTTPReceiverDeferredRequestError on a stray GET and stop the
+ * process. Bolt then verifies the v0 signature (HMAC-SHA256 of `v0:{timestamp}:{raw body}`,
+ * constant time) over the body the listener read, and refuses timestamps over 5 minutes old.
+ * It lets a timestamp from the future through: a request signed ahead of time could be replayed
+ * for as long as that future lasts, so this receiver refuses those with 401 first.
  */
 export class GuardedHttpReceiver implements Receiver {
   readonly inner: HTTPReceiver;
-  private server?: Server;
+  readonly http: GuardedHttp;
+  private readonly port: number;
+  private readonly host: string | undefined;
+  private readonly health: HealthBoard;
 
-  constructor(opts: { signingSecret: string; port: number; logger: Logger }) {
+  constructor(opts: { signingSecret: string; port: number; host?: string; logger: SlackLogger; log?: Logger; limits?: Partial<HttpLimits>; health?: HealthBoard }) {
     this.inner = new HTTPReceiver({
       signingSecret: opts.signingSecret,
       signatureVerification: true, // never off: it is what keeps forged requests out
       processBeforeResponse: false, // ack first (Slack wants an answer within 3 s), then work
+      endpoints: [SLACK_EVENTS_PATH],
       port: opts.port,
       logger: opts.logger,
     });
     this.port = opts.port;
+    this.host = opts.host;
+    this.health = opts.health ?? healthBoard;
+    const b = opts.logger;
+    const log = opts.log ?? { debug: (o: unknown, m?: string) => b.debug(m ?? '', o), info: (o: unknown, m?: string) => b.info(m ?? '', o), warn: (o: unknown, m?: string) => b.warn(m ?? '', o), error: (o: unknown, m?: string) => b.error(m ?? '', o) };
+    this.http = new GuardedHttp({ name: 'slack', log, health: this.health, ...(opts.limits ? { limits: opts.limits } : {}) });
+    this.http.route('POST', SLACK_EVENTS_PATH, (req) => {
+      if (GuardedHttpReceiver.fromTheFuture(req.raw)) return { status: 401, text: '' };
+      // Bolt reads `rawBody` when it is there instead of the (already consumed) stream.
+      this.inner.requestListener(req.raw, req.res);
+      return undefined; // Bolt answers (ack, 401, 400) on the response itself
+    });
   }
-
-  private readonly port: number;
 
   init(app: App): void {
     this.inner.init(app);
@@ -40,35 +59,19 @@ export class GuardedHttpReceiver implements Receiver {
     return Number.isFinite(ts) && ts > nowMs / 1000 + SKEW_SEC;
   }
 
-  private listener = (req: IncomingMessage, res: ServerResponse) => {
-    if (GuardedHttpReceiver.fromTheFuture(req)) {
-      req.resume();
-      res.writeHead(401).end();
-      return;
-    }
-    this.inner.requestListener(req, res);
-  };
-
-  async start(port: number = this.port): Promise<Server> {
-    const server = createServer(this.listener);
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, () => resolve());
-    });
-    this.server = server;
-    return server;
+  async start(port: number = this.port): Promise<number> {
+    const bound = await this.http.listen(port, this.host);
+    this.health.set('slack', 'online');
+    return bound;
   }
 
   /** The port actually listened on (tests start on port 0). */
   get boundPort(): number | undefined {
-    return (this.server?.address() as AddressInfo | null)?.port;
+    return this.http.port;
   }
 
   async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await this.http.close();
+    this.health.set('slack', 'stopped');
   }
 }

@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Api, Bot, type Context } from 'grammy';
 import type { User, UserFromGetMe } from 'grammy/types';
@@ -15,6 +14,8 @@ import { keyboardOf, postMessages, type Where } from './telegram-post.ts';
 import { alertText, renderTelegram, type Rendered } from './telegram-render.ts';
 import { TelegramState } from './telegram-state.ts';
 import { serveWebhook, type WebhookOptions } from './telegram-webhook.ts';
+import type { GuardedHttp } from '../../http/guarded-http.ts';
+import { healthBoard } from '../../http/health-board.ts';
 
 export interface TelegramOptions {
   token: string;
@@ -44,7 +45,7 @@ export class TelegramAdapter implements ChatAdapter {
   private readonly state: TelegramState;
   private readonly names = new Map<string, string>();
   private readonly usernames = new Map<string, string>();
-  private server?: Server;
+  private server?: GuardedHttp;
 
   constructor(private readonly opts: TelegramOptions) {
     const client = { ...(opts.apiRoot ? { apiRoot: opts.apiRoot.replace(/\/+$/, '') } : {}), timeoutSeconds: 60 };
@@ -58,6 +59,7 @@ export class TelegramAdapter implements ChatAdapter {
 
   async start(handler: IncomingHandler): Promise<void> {
     const { bot, opts } = this;
+    healthBoard.set('telegram', 'connecting');
     bot.use(async (ctx, next) => {
       if (await this.state.firstUpdate(ctx.update.update_id)) await next();
       else opts.log.debug({ update: ctx.update.update_id }, 'telegram update seen before; skipped');
@@ -74,10 +76,12 @@ export class TelegramAdapter implements ChatAdapter {
     await new Promise<void>((resolve, reject) => {
       bot.start({ allowed_updates: [...UPDATES], onStart: () => resolve() }).catch((err: unknown) => {
         // After start this means polling stopped (e.g. 409: another process polls with this token).
+        healthBoard.set('telegram', 'failed');
         opts.log.error({ err }, 'telegram long polling stopped');
         reject(err);
       });
     });
+    healthBoard.set('telegram', 'online');
     opts.log.info({ bot: bot.botInfo.username }, 'telegram long polling');
   }
 
@@ -95,20 +99,21 @@ export class TelegramAdapter implements ChatAdapter {
   private async listen(hook: WebhookOptions): Promise<void> {
     this.server = await serveWebhook(this.bot, hook, this.opts.log);
     await this.bot.api.setWebhook(hook.url, { secret_token: hook.secret, allowed_updates: [...UPDATES] });
+    healthBoard.set('telegram', 'online');
     this.opts.log.info({ bot: this.bot.botInfo.username, port: this.port }, 'telegram webhook listening');
   }
 
   /** The webhook's port once listening (tests listen on port 0). */
   get port(): number | undefined {
-    const a = this.server?.address();
-    return a && typeof a === 'object' ? a.port : undefined;
+    return this.server?.port;
   }
 
   async stop(): Promise<void> {
     if (this.bot.isRunning()) await this.bot.stop();
     const server = this.server;
     this.server = undefined;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server?.close();
+    healthBoard.set('telegram', 'stopped');
   }
 
   /** Names people by what they wrote last, for mentions and for `@username` in commands. */

@@ -18,7 +18,7 @@ export function telegramFromConfig(config: Config, log: Logger): TelegramAdapter
   return new TelegramAdapter({
     token,
     ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
-    ...(config.TELEGRAM_WEBHOOK_URL ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, port: config.TELEGRAM_WEBHOOK_PORT, secret } } : {}),
+    ...(config.TELEGRAM_WEBHOOK_URL ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, port: config.TELEGRAM_WEBHOOK_PORT, secret, ...(config.HTTP_HOST ? { host: config.HTTP_HOST } : {}) } } : {}),
     docs: new LowdbDocStore(config.DATA_DIR),
     log,
     menus: commandMenus(buildRegistry().specs),
