@@ -13,7 +13,7 @@ import { GroupRobots } from './wecom-webhook.ts';
  */
 export function wecomFromConfig(config: Config, log: Logger): WecomAdapter | undefined {
   const longConnection = config.WECOM_BOT_ID && config.WECOM_BOT_SECRET ? { botId: config.WECOM_BOT_ID, secret: config.WECOM_BOT_SECRET, ...(config.WECOM_BOT_WS_URL ? { wsUrl: config.WECOM_BOT_WS_URL } : {}) } : undefined;
-  const callback = config.WECOM_BOT_TOKEN && config.WECOM_BOT_ENCODING_AES_KEY ? { crypto: new WecomCrypto(config.WECOM_BOT_TOKEN, config.WECOM_BOT_ENCODING_AES_KEY, ''), port: config.WECOM_BOT_PORT } : undefined;
+  const callback = config.WECOM_BOT_TOKEN && config.WECOM_BOT_ENCODING_AES_KEY ? { crypto: new WecomCrypto(config.WECOM_BOT_TOKEN, config.WECOM_BOT_ENCODING_AES_KEY, ''), port: config.WECOM_BOT_PORT, ...(config.HTTP_HOST ? { host: config.HTTP_HOST } : {}) } : undefined;
   const robots = Object.keys(config.WECOM_WEBHOOKS).length ? new GroupRobots(config.WECOM_WEBHOOKS, config.WECOM_API_ROOT) : undefined;
   if (!longConnection && !callback && !robots) return undefined;
   return new WecomAdapter({
