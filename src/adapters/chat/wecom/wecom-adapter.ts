@@ -60,6 +60,7 @@ export class WecomAdapter implements ChatAdapter {
       client.on('message', (frame) => void this.onMessage(frame, handler).catch((err: unknown) => opts.log.error({ err, platform: 'wecom' }, 'wecom message failed')));
       client.on('event.template_card_event', (frame) => void this.onPress(frame, handler).catch((err: unknown) => opts.log.error({ err, platform: 'wecom' }, 'wecom button press failed')));
       const board = opts.health;
+      board?.set('wecom', 'connecting');
       if (board) for (const [ev, st] of [['authenticated', 'online'], ['reconnecting', 'reconnecting'], ['event.disconnected_event', 'failed']] as const) client.on(ev, () => board.set('wecom', st));
       await this.connection.start();
     }
