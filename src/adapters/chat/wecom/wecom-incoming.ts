@@ -17,7 +17,7 @@ function wordsOf(m: Pick<MessageBody, 'msgtype' | 'text' | 'voice' | 'mixed'>): 
 
 const clean = (s: string, group: boolean) => (group ? s.replace(/^\s*@\S+/, '') : s).replace(/\u2005/g, ' ').replace(/[ \t]+/g, ' ').replace(/^[\s,，:：]+/, '').trim();
 
-/** A message callback as Incoming, or undefined when it carries no words (a picture, a file) or is malformed. */
+/** A message callback as Incoming, or undefined when it is no text at all (a picture, a file) or is malformed. */
 export function toIncoming(raw: unknown): Incoming | undefined {
   const parsed = messageBody.safeParse(raw);
   if (!parsed.success) return undefined;
@@ -28,7 +28,7 @@ export function toIncoming(raw: unknown): Incoming | undefined {
   text = clean(text, group);
   // A quoted message with nothing typed beside the mention: the quote is the question.
   if (!text && m.quote) text = clean(wordsOf(m.quote) ?? '', false);
-  if (!text) return undefined;
+  // A bare "@Bot" still gets an answer: the router's hint with two examples.
   return {
     platform: 'wecom',
     conversation: conversationOf(m.chattype, m.chatid, m.from.userid),

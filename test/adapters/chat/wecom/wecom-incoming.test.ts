@@ -35,7 +35,8 @@ describe('wecom callbacks → Incoming', () => {
     expect(toIncoming({ ...single, msgtype: 'voice', text: undefined, voice: { content: '昨天退款率' } })).toMatchObject({ text: '昨天退款率' });
     expect(toIncoming({ ...single, msgtype: 'mixed', mixed: { msg_item: [{ msgtype: 'text', text: { content: 'gmv' } }, { msgtype: 'image', image: { url: 'https://x' } }, { msgtype: 'text', text: { content: 'today' } }] } })).toMatchObject({ text: 'gmv today' });
     expect(toIncoming({ ...single, msgtype: 'image', image: { url: 'https://x' } })).toBeUndefined();
-    expect(toIncoming({ ...single, msgtype: 'text', text: { content: '   ' } })).toBeUndefined();
+    // A bare mention is answered (with the router's hint), not ignored.
+    expect(toIncoming({ ...group, text: { content: '@RobotA ' } })).toMatchObject({ text: '', direct: false });
   });
 
   it('a quoted message: what was typed wins; a bare mention under a quote asks the quote', () => {
