@@ -5,7 +5,7 @@ import type { DocStore } from '../../../domain/ports.ts';
 import { GuardedHttp } from '../../http/guarded-http.ts';
 import type { HealthBoard } from '../../http/health-board.ts';
 import { SendError, type ChatAdapter, type IncomingHandler, type Sent, type Target } from '../chat-adapter.ts';
-import { decided, outgoingOf, stampOf } from './wecom-answers.ts';
+import { decided, outgoingOf, stampOf, WELCOME } from './wecom-answers.ts';
 import { mountCallback } from './wecom-callback.ts';
 import type { WecomCrypto } from './wecom-crypto.ts';
 import { placeOf } from './wecom-ids.ts';
@@ -58,6 +58,8 @@ export class WecomAdapter implements ChatAdapter {
     if (this.connection) {
       const client = this.connection.client;
       client.on('message', (frame) => void this.onMessage(frame, handler).catch((err: unknown) => opts.log.error({ err, platform: 'wecom' }, 'wecom message failed')));
+      // WeCom takes a welcome only within 5 s of the event, on its req_id.
+      client.on('event.enter_chat', (frame) => void client.replyWelcome(frame, { msgtype: 'text', text: { content: WELCOME } }).catch((err: unknown) => opts.log.debug({ err, platform: 'wecom' }, 'wecom welcome not sent')));
       client.on('event.template_card_event', (frame) => void this.onPress(frame, handler).catch((err: unknown) => opts.log.error({ err, platform: 'wecom' }, 'wecom button press failed')));
       const board = opts.health;
       board?.set('wecom', 'connecting');

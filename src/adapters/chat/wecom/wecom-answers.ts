@@ -31,3 +31,6 @@ export function stampOf(ms: number, timeZone: string): string {
 export function decided(reply: Reply, taskId: string, userid: string, conversation: string, at: string): TemplateCard {
   return decidedCard(reply, taskId, { userid, at }, { room: isRoom(conversation) });
 }
+
+/** What a person sees when they first open a one-to-one chat with the bot that day (enter_chat). */
+export const WELCOME = '你好！我是店铺运营助手。可以这样问：今天GMV多少 · 上周 按渠道 退款率；发送「帮助」查看全部功能。\nHi! Ask me "gmv today" or "refund rate last week by channel"; send "help" to see everything I can do.';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Logger } from '../../../domain/log.ts';
 import type { GuardedHttp, RouteAnswer, RouteRequest } from '../../http/guarded-http.ts';
 import type { IncomingHandler } from '../chat-adapter.ts';
-import { decided, outgoingOf, stampOf } from './wecom-answers.ts';
+import { decided, outgoingOf, stampOf, WELCOME } from './wecom-answers.ts';
 import { CryptoRefusal, type WecomCrypto } from './wecom-crypto.ts';
 import { pressIncoming, toIncoming } from './wecom-incoming.ts';
 import { PUSH_BYTES } from './wecom-render.ts';
@@ -83,6 +83,7 @@ export function mountCallback(http: GuardedHttp, handler: IncomingHandler, deps:
     const later = (markdown: string) => (responseUrl ? deps.responses.post(responseUrl, receivedAt, { msgtype: 'markdown', markdown: { content: markdown } }) : Promise.resolve(false));
 
     if (raw.msgtype === 'event') {
+      if ((raw as { event?: { eventtype?: unknown } }).event?.eventtype === 'enter_chat') return sealed({ msgtype: 'text', text: { content: WELCOME } });
       const press = pressIncoming(raw);
       if (!press) return { status: 200, text: '' };
       const reply = await handler(press.incoming);

@@ -93,6 +93,8 @@ describe('wecom smart bot in callback mode', () => {
     expect(first.reply.stream.content).toMatch(/GMV: \*\*¥[\d,.]+\*\*/);
     const again = await post(msg);
     expect([again.status, again.raw]).toEqual([200, '']);
+    const enter = await post({ msgid: 'cb-e1', create_time: 1764210000, aibotid: 'aibSTOREOPS', chattype: 'single', from: { userid: 'zhangsan' }, msgtype: 'event', event: { eventtype: 'enter_chat' } });
+    expect(enter.reply).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining('gmv today') } });
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ platform: 'wecom', conversation: `wecom:${ROOM}`, user: 'wecom:zhangsan', direct: false, messageId: 'cb-1' });
   });

@@ -55,6 +55,10 @@ describe('wecom smart bot over the long connection (loopback gateway)', () => {
     gw.message(textBody('m-2', 'gmv today by channel', { user: 'lisi' }));
     await vi.waitFor(() => expect(gw.sent('aibot_respond_msg')).toHaveLength(2));
     expect(gw.sent('aibot_respond_msg')[1].body.stream.content).toContain('```');
+    // Opening a one-to-one chat for the first time today: a welcome on the event's req_id.
+    const enter = gw.event({ msgid: 'e-0', create_time: 1764210000, aibotid: 'aibSTOREOPS', chattype: 'single', from: { userid: 'lisi' }, msgtype: 'event', event: { eventtype: 'enter_chat' } });
+    await vi.waitFor(() => expect(gw.sent('aibot_respond_welcome_msg')).toHaveLength(1));
+    expect(gw.sent('aibot_respond_welcome_msg')[0]).toMatchObject({ headers: { req_id: enter }, body: { msgtype: 'text', text: { content: expect.stringContaining('今天GMV多少') } } });
   });
 
   it('resumes after the connection drops, and says so in one line each way', async () => {
