@@ -12,6 +12,12 @@
  *   const port = await http.listen(3000, '127.0.0.1');           // port 0 picks one; host optional (all interfaces)
  *   await http.close();
  *
+ * Adapters that may share a port with others take the listener from the pool instead:
+ *
+ *   const lease = await listenerPool.acquire({ port, host, log });  // listener-pool.ts; same port → same listener
+ *   lease.http.route('POST', '/wecom/callback', handler);          // paths must differ between adapters
+ *   …  lease.http.unroute('POST', '/wecom/callback'); await lease.release();
+ *
  * A handler that returns nothing has taken the response over: it must end `req.res` itself
  * (used to hand a request to a library such as Bolt; `req.raw.rawBody` holds the body for it).
  *
@@ -81,6 +87,13 @@ interface Route {
 
 const HEALTH_PATH = '/healthz';
 
+/** The client said a body comes and it has not all been read (a GET without one is complete as it is). */
+function bodyPending(req: IncomingMessage): boolean {
+  if (req.complete) return false;
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
 export class GuardedHttp {
   readonly name: string;
   readonly limits: HttpLimits;
@@ -108,11 +121,21 @@ export class GuardedHttp {
     return this;
   }
 
+  /** Takes a route off again (an adapter stopping while the shared listener stays up). */
+  unroute(method: string, path: string): void {
+    const byMethod = this.routes.get(path);
+    byMethod?.delete(method.toUpperCase());
+    if (byMethod?.size === 0) this.routes.delete(path);
+  }
+
   async listen(port: number, host?: string): Promise<number> {
     const { limits } = this;
     const server = createServer({ connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs), requestTimeout: limits.requestTimeoutMs, headersTimeout: limits.headersTimeoutMs }, (req, res) => {
       this.serve(req, res).catch((err: unknown) => this.crashed(err, req, res));
     });
+    // With this listener Node no longer sends `100 Continue` by itself: serve() sends it only
+    // once the route and the declared size are accepted, so a refused client never sends its body.
+    server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => server.emit('request', req, res));
     server.timeout = limits.idleTimeoutMs; // idle sockets are destroyed (no 'timeout' listener)
     server.keepAliveTimeout = Math.min(5_000, limits.idleTimeoutMs);
     server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => this.clientError(err, socket));
@@ -162,6 +185,7 @@ export class GuardedHttp {
     if (!route) return this.refuse(req, res, 405, 'method not allowed', { allow: [...byMethod.keys()].join(', ') });
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > route.maxBodyBytes) return this.refuse(req, res, 413, `body too large (limit ${route.maxBodyBytes} bytes)`);
+    if (/^100-continue$/i.test(String(req.headers.expect ?? ''))) res.writeContinue();
     const read = await readBody(req, route.maxBodyBytes, this.limits.requestTimeoutMs);
     if (read.kind === 'too-large') return this.refuse(req, res, 413, `body too large (limit ${route.maxBodyBytes} bytes)`);
     if (read.kind === 'timeout') return this.refuse(req, res, 408, 'request timeout');
@@ -199,14 +223,14 @@ export class GuardedHttp {
       headers['content-type'] ??= 'text/plain; charset=utf-8';
     }
     headers['content-length'] = payload?.length ?? 0;
-    if (!req.complete) headers.connection = 'close';
+    if (bodyPending(req)) headers.connection = 'close';
     res.writeHead(a.status, headers);
     res.end(req.method === 'HEAD' ? undefined : payload);
   }
 
   /** A plain-text refusal. When the body was not read, the connection closes soon after, so nobody streams on. */
   private refuse(req: IncomingMessage, res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-    const unread = !req.complete;
+    const unread = bodyPending(req);
     this.answer(req, res, { status, text: `${text}\n`, headers });
     if (unread) res.once('finish', () => setTimeout(() => req.socket.destroy(), 1_000).unref());
   }

@@ -84,6 +84,26 @@ describe('guarded http listener', () => {
     expect(calls).toBe(1);
   });
 
+  it('sends 100 Continue only for a request it will read, so a refused client never sends its body', async () => {
+    const base = await serve([['POST', '/hook', echo, { maxBodyBytes: 100 }]]);
+    const port = Number(new URL(base).port);
+    const expect100 = { expect: '100-continue' };
+    const tooBig = await rawRequest(port, [requestBytes('POST', '/hook', { ...expect100, 'content-length': 5000 })]);
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.text).not.toContain('100 Continue');
+    const unknown = await rawRequest(port, [requestBytes('POST', '/nope', { ...expect100, 'content-length': 5 })]);
+    expect([unknown.status, unknown.text.includes('100 Continue')]).toEqual([404, false]);
+    const fine = await rawRequest(port, [requestBytes('POST', '/hook', { ...expect100, 'content-length': 2 }), 'ok'], { gapMs: 50 });
+    expect(fine.text).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 OK/);
+  });
+
+  it('keeps the connection open after answering a request without a body', async () => {
+    const base = await serve([['POST', '/hook', echo]]);
+    const port = Number(new URL(base).port);
+    const twice = await rawRequest(port, [requestBytes('GET', '/nope', { connection: 'keep-alive' }), requestBytes('GET', '/healthz')], { gapMs: 50 });
+    expect(twice.text.match(/^HTTP\/1\.1 \d{3}/gm)).toEqual(['HTTP/1.1 404', 'HTTP/1.1 200']);
+  });
+
   it('times out slow headers and slow bodies with 408 or a closed socket, and idle sockets are closed', async () => {
     const base = await serve([['POST', '/hook', echo]], { headersTimeoutMs: 300, requestTimeoutMs: 400, idleTimeoutMs: 500 });
     const port = Number(new URL(base).port);

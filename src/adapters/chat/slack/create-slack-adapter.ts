@@ -2,6 +2,7 @@ import { SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Config } from '../../../config.ts';
 import type { Logger } from '../../../domain/log.ts';
 import { fixedClock, systemClock, type Clock, type DocStore } from '../../../domain/ports.ts';
+import { healthBoard } from '../../http/health-board.ts';
 import { LowdbDocStore } from '../../store/lowdb-doc-store.ts';
 import { GuardedHttpReceiver } from './guarded-http-receiver.ts';
 import { SlackAdapter } from './slack-adapter.ts';
@@ -18,7 +19,12 @@ export function createSlackAdapter(config: Config, log: Logger, deps: { docs?: D
   const slackApiUrl = config.SLACK_API_URL;
   let receiver: Receiver;
   if (config.SLACK_APP_TOKEN) {
-    receiver = new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger: slackLogger(log), installerOptions: { clientOptions: slackApiUrl ? { slackApiUrl } : {} } });
+    const socket = new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN, logger: slackLogger(log), installerOptions: { clientOptions: slackApiUrl ? { slackApiUrl } : {} } });
+    // The socket's state, for /healthz on the other listeners (Socket Mode itself serves no HTTP).
+    socket.client.on('connected', () => healthBoard.set('slack', 'online'));
+    socket.client.on('reconnecting', () => healthBoard.set('slack', 'reconnecting'));
+    socket.client.on('disconnected', () => healthBoard.set('slack', 'stopped'));
+    receiver = socket;
   } else {
     // loadConfig already refused HTTP mode without a signing secret.
     receiver = new GuardedHttpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, port: deps.port ?? config.SLACK_PORT, logger: slackLogger(log), log, ...(config.HTTP_HOST ? { host: config.HTTP_HOST } : {}) });

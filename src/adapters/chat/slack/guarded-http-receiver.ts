@@ -2,8 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import { HTTPReceiver, type App, type Receiver } from '@slack/bolt';
 import type { Logger as SlackLogger } from '@slack/bolt';
 import type { Logger } from '../../../domain/log.ts';
-import { GuardedHttp, type HttpLimits } from '../../http/guarded-http.ts';
+import type { HttpLimits, RouteHandler } from '../../http/guarded-http.ts';
 import { healthBoard, type HealthBoard } from '../../http/health-board.ts';
+import { listenerPool, type ListenerLease } from '../../http/listener-pool.ts';
 
 /** Clocks drift; a timestamp this far ahead of ours is still believed. */
 const SKEW_SEC = 30;
@@ -21,10 +22,12 @@ export const SLACK_EVENTS_PATH = '/slack/events';
  */
 export class GuardedHttpReceiver implements Receiver {
   readonly inner: HTTPReceiver;
-  readonly http: GuardedHttp;
   private readonly port: number;
   private readonly host: string | undefined;
   private readonly health: HealthBoard;
+  private readonly log: Logger;
+  private readonly limits: Partial<HttpLimits> | undefined;
+  private lease?: ListenerLease;
 
   constructor(opts: { signingSecret: string; port: number; host?: string; logger: SlackLogger; log?: Logger; limits?: Partial<HttpLimits>; health?: HealthBoard }) {
     this.inner = new HTTPReceiver({
@@ -40,14 +43,16 @@ export class GuardedHttpReceiver implements Receiver {
     this.health = opts.health ?? healthBoard;
     const b = opts.logger;
     const log = opts.log ?? { debug: (o: unknown, m?: string) => b.debug(m ?? '', o), info: (o: unknown, m?: string) => b.info(m ?? '', o), warn: (o: unknown, m?: string) => b.warn(m ?? '', o), error: (o: unknown, m?: string) => b.error(m ?? '', o) };
-    this.http = new GuardedHttp({ name: 'slack', log, health: this.health, ...(opts.limits ? { limits: opts.limits } : {}) });
-    this.http.route('POST', SLACK_EVENTS_PATH, (req) => {
-      if (GuardedHttpReceiver.fromTheFuture(req.raw)) return { status: 401, text: '' };
-      // Bolt reads `rawBody` when it is there instead of the (already consumed) stream.
-      this.inner.requestListener(req.raw, req.res);
-      return undefined; // Bolt answers (ack, 401, 400) on the response itself
-    });
+    this.log = log;
+    this.limits = opts.limits;
   }
+
+  private readonly onEvent: RouteHandler = (req) => {
+    if (GuardedHttpReceiver.fromTheFuture(req.raw)) return { status: 401, text: '' };
+    // Bolt reads `rawBody` when it is there instead of the (already consumed) stream.
+    this.inner.requestListener(req.raw, req.res);
+    return undefined; // Bolt answers (ack, 401, 400) on the response itself
+  };
 
   init(app: App): void {
     this.inner.init(app);
@@ -59,19 +64,32 @@ export class GuardedHttpReceiver implements Receiver {
     return Number.isFinite(ts) && ts > nowMs / 1000 + SKEW_SEC;
   }
 
+  /** Listens on `port`, sharing it with other adapters configured on the same one. */
   async start(port: number = this.port): Promise<number> {
-    const bound = await this.http.listen(port, this.host);
+    const lease = await listenerPool.acquire({ port, host: this.host, log: this.log, limits: this.limits, health: this.health });
+    try {
+      lease.http.route('POST', SLACK_EVENTS_PATH, this.onEvent);
+    } catch (err) {
+      await lease.release();
+      throw err;
+    }
+    this.lease = lease;
     this.health.set('slack', 'online');
-    return bound;
+    return lease.port;
   }
 
   /** The port actually listened on (tests start on port 0). */
   get boundPort(): number | undefined {
-    return this.http.port;
+    return this.lease?.port;
   }
 
   async stop(): Promise<void> {
-    await this.http.close();
+    const lease = this.lease;
+    this.lease = undefined;
+    if (lease) {
+      lease.http.unroute('POST', SLACK_EVENTS_PATH);
+      await lease.release();
+    }
     this.health.set('slack', 'stopped');
   }
 }

@@ -13,8 +13,7 @@ import { callbackIncoming, isBareCommand, langOf, nameOf, toIncoming } from './t
 import { keyboardOf, postMessages, type Where } from './telegram-post.ts';
 import { alertText, renderTelegram, type Rendered } from './telegram-render.ts';
 import { TelegramState } from './telegram-state.ts';
-import { serveWebhook, type WebhookOptions } from './telegram-webhook.ts';
-import type { GuardedHttp } from '../../http/guarded-http.ts';
+import { serveWebhook, type WebhookOptions, type WebhookServer } from './telegram-webhook.ts';
 import { healthBoard } from '../../http/health-board.ts';
 
 export interface TelegramOptions {
@@ -45,7 +44,7 @@ export class TelegramAdapter implements ChatAdapter {
   private readonly state: TelegramState;
   private readonly names = new Map<string, string>();
   private readonly usernames = new Map<string, string>();
-  private server?: GuardedHttp;
+  private server?: WebhookServer;
 
   constructor(private readonly opts: TelegramOptions) {
     const client = { ...(opts.apiRoot ? { apiRoot: opts.apiRoot.replace(/\/+$/, '') } : {}), timeoutSeconds: 60 };

@@ -2,8 +2,9 @@ import { webhookCallback, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import { z } from 'zod';
 import type { Logger } from '../../../domain/log.ts';
-import { GuardedHttp, type HttpLimits, type RouteAnswer, type RouteRequest } from '../../http/guarded-http.ts';
+import type { HttpLimits, RouteAnswer, RouteRequest } from '../../http/guarded-http.ts';
 import type { HealthBoard } from '../../http/health-board.ts';
+import { listenerPool } from '../../http/listener-pool.ts';
 
 export interface WebhookOptions {
   /** The public URL Telegram posts to; its path is the one served. */
@@ -49,18 +50,24 @@ function frameworkAdapter(req: RouteRequest, out: { answer?: RouteAnswer }) {
   };
 }
 
+/** The webhook being served: its port, and how to stop serving it. */
+export interface WebhookServer {
+  port: number;
+  close(): Promise<void>;
+}
+
 /**
  * Serves Telegram's webhook POSTs on the URL's path, behind the guarded listener (404/405,
- * body cap, timeouts, /healthz). grammY compares the secret header in constant time and
- * answers 401 before the body is parsed; it answers 200 after 9 s even if the bot is still
- * working, so Telegram does not deliver the update again.
+ * body cap, timeouts, /healthz), shared with other adapters configured on the same port.
+ * grammY compares the secret header in constant time and answers 401 before the body is
+ * parsed; it answers 200 after 9 s even if the bot is still working, so Telegram does not
+ * deliver the update again.
  */
-export async function serveWebhook(bot: Bot, hook: WebhookOptions, log: Logger, deps: { limits?: Partial<HttpLimits>; health?: HealthBoard } = {}): Promise<GuardedHttp> {
+export async function serveWebhook(bot: Bot, hook: WebhookOptions, log: Logger, deps: { limits?: Partial<HttpLimits>; health?: HealthBoard } = {}): Promise<WebhookServer> {
   const path = new URL(hook.url).pathname;
   const callback = webhookCallback(bot, frameworkAdapter, { secretToken: hook.secret, onTimeout: 'return', timeoutMilliseconds: 9000 });
-  const limits = deps.limits ?? hook.limits;
-  const http = new GuardedHttp({ name: 'telegram', log, ...(limits ? { limits } : {}), ...(deps.health ? { health: deps.health } : {}) });
-  http.route('POST', path, async (req) => {
+  const lease = await listenerPool.acquire({ port: hook.port, host: hook.host, log, limits: deps.limits ?? hook.limits, health: deps.health });
+  const onUpdate = async (req: RouteRequest): Promise<RouteAnswer> => {
     const out: { answer?: RouteAnswer } = {};
     try {
       await callback(req, out);
@@ -70,7 +77,18 @@ export async function serveWebhook(bot: Bot, hook: WebhookOptions, log: Logger, 
       return { status: 400, text: `${err.message}\n` };
     }
     return out.answer ?? { status: 200, text: '' };
-  });
-  await http.listen(hook.port, hook.host);
-  return http;
+  };
+  try {
+    lease.http.route('POST', path, onUpdate);
+  } catch (err) {
+    await lease.release();
+    throw err;
+  }
+  return {
+    port: lease.port,
+    close: async () => {
+      lease.http.unroute('POST', path);
+      await lease.release();
+    },
+  };
 }

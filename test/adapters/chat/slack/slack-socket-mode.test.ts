@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createSlackAdapter } from '../../../../src/adapters/chat/slack/create-slack-adapter.ts';
+import { healthBoard } from '../../../../src/adapters/http/health-board.ts';
 import type { SlackAdapter } from '../../../../src/adapters/chat/slack/slack-adapter.ts';
 import { MemoryDocStore } from '../../../../src/adapters/store/lowdb-doc-store.ts';
 import { openApp } from '../../../../src/app.ts';
@@ -57,6 +58,10 @@ describe('slack socket mode', () => {
     expect(posted.find((p) => p.thread_ts)).toMatchObject({ channel: 'C07OPSROOM', thread_ts: fixture('app_mention').event.ts });
     expect(blockText(posted.find((p) => !p.thread_ts)!.blocks)).toContain('<@U07ALICE01> /ops 今天GMV');
     expect(seen.map((i) => i.text)).toEqual(expect.arrayContaining(['gmv yesterday by channel', '今天GMV']));
+  });
+
+  it('reports the open socket on the health board that /healthz reads', () => {
+    expect(healthBoard.get('slack')).toBe('online');
   });
 
   it('is enabled by SLACK_BOT_TOKEN and needs a signing secret in HTTP mode', () => {
