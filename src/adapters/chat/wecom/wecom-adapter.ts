@@ -2,8 +2,8 @@ import { generateReqId, type WsFrame } from '@wecom/aibot-node-sdk';
 import type { Reply } from '../../../commands/reply.ts';
 import type { Logger } from '../../../domain/log.ts';
 import type { DocStore } from '../../../domain/ports.ts';
-import { GuardedHttp } from '../../http/guarded-http.ts';
 import type { HealthBoard } from '../../http/health-board.ts';
+import { listenerPool, type ListenerLease } from '../../http/listener-pool.ts';
 import { SendError, type ChatAdapter, type IncomingHandler, type Sent, type Target } from '../chat-adapter.ts';
 import { decided, outgoingOf, stampOf, WELCOME } from './wecom-answers.ts';
 import { mountCallback } from './wecom-callback.ts';
@@ -42,7 +42,8 @@ export class WecomAdapter implements ChatAdapter {
   /** Pushes ride the long connection that `start` opens, so a one-off `tick` leaves them queued. */
   readonly needsLiveSession: boolean;
   readonly connection?: LongConnection;
-  private http?: GuardedHttp;
+  private lease?: ListenerLease;
+  private unmount?: () => void;
   private readonly state: WecomState;
   private readonly now: () => number;
 
@@ -67,24 +68,26 @@ export class WecomAdapter implements ChatAdapter {
       await this.connection.start();
     }
     if (opts.callback) {
-      const http = new GuardedHttp({ name: 'wecom', log: opts.log, limits: { maxBodyBytes: 64 * 1024 }, ...(opts.health ? { health: opts.health } : {}) });
-      mountCallback(http, handler, { crypto: opts.callback.crypto, state: this.state, responses: new ResponseUrls(opts.log), log: opts.log, timeZone: opts.timeZone, now: this.now, ...(opts.callback.answerWithinMs ? { answerWithinMs: opts.callback.answerWithinMs } : {}) });
-      await http.listen(opts.callback.port, opts.callback.host);
-      this.http = http;
+      // Shared with Slack or Telegram when they are configured on the same port (one proxy in front).
+      const lease = await listenerPool.acquire({ port: opts.callback.port, host: opts.callback.host, log: opts.log, health: opts.health });
+      this.lease = lease;
+      this.unmount = mountCallback(lease.http, handler, { crypto: opts.callback.crypto, state: this.state, responses: new ResponseUrls(opts.log), log: opts.log, timeZone: opts.timeZone, now: this.now, ...(opts.callback.answerWithinMs ? { answerWithinMs: opts.callback.answerWithinMs } : {}) });
       opts.health?.set('wecom', 'online');
-      opts.log.info({ platform: 'wecom', mode: 'callback', port: http.port, path: '/wecom/bot' }, 'wecom smart bot callback listening');
+      opts.log.info({ platform: 'wecom', mode: 'callback', port: lease.port, path: '/wecom/bot' }, 'wecom smart bot callback listening');
     }
   }
 
   /** The callback listener's port (tests listen on port 0). */
   get port(): number | undefined {
-    return this.http?.port;
+    return this.lease?.port;
   }
 
   async stop(): Promise<void> {
     this.connection?.stop();
-    await this.http?.close();
-    this.http = undefined;
+    this.unmount?.();
+    this.unmount = undefined;
+    await this.lease?.release();
+    this.lease = undefined;
   }
 
   private async onMessage(frame: WsFrame, handler: IncomingHandler): Promise<void> {

@@ -18,6 +18,8 @@ import type { WecomState } from './wecom-state.ts';
 // rewritten after a decision); what does not fit goes once through the callback's response_url.
 
 export const CALLBACK_PATH = '/wecom/bot';
+/** A smart-bot callback is a small JSON envelope; nothing larger is read. */
+export const MAX_CALLBACK_BYTES = 64 * 1024;
 const SKEW_MS = 5 * 60_000;
 const ANSWER_WITHIN_MS = 4000; // WeCom waits about 5 s for a passive reply
 
@@ -37,7 +39,8 @@ export interface CallbackDeps {
 
 const refuse = (why: string): RouteAnswer => ({ status: 403, text: `forbidden: ${why}\n` });
 
-export function mountCallback(http: GuardedHttp, handler: IncomingHandler, deps: CallbackDeps): void {
+/** Mounts GET and POST /wecom/bot; returns the unmount for when the adapter stops. */
+export function mountCallback(http: GuardedHttp, handler: IncomingHandler, deps: CallbackDeps): () => void {
   const now = deps.now ?? Date.now;
   const { crypto, log } = deps;
 
@@ -66,7 +69,7 @@ export function mountCallback(http: GuardedHttp, handler: IncomingHandler, deps:
     }
     log.info({ platform: 'wecom' }, 'wecom callback URL verified');
     return { status: 200, text: opened.plain };
-  });
+  }, { maxBodyBytes: MAX_CALLBACK_BYTES });
 
   http.route('POST', CALLBACK_PATH, async (req) => {
     const body = envelope.safeParse(safeJson(req.body.toString('utf8')));
@@ -110,7 +113,11 @@ export function mountCallback(http: GuardedHttp, handler: IncomingHandler, deps:
     if (rest.length) void later(rest.join('\n\n'));
     const stream = { id: randomBytes(8).toString('hex'), finish: true, content: first };
     return sealed(inTime.card ? { msgtype: 'stream_with_template_card', stream, template_card: inTime.card } : { msgtype: 'stream', stream });
-  });
+  }, { maxBodyBytes: MAX_CALLBACK_BYTES });
+  return () => {
+    http.unroute('GET', CALLBACK_PATH);
+    http.unroute('POST', CALLBACK_PATH);
+  };
 }
 
 function safeJson(text: string): unknown {
