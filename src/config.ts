@@ -76,6 +76,18 @@ export const configSchema = z.object({
   WECHATY_PUPPET: optionalString,
   WECHATY_PUPPET_SERVICE_TOKEN: optionalString,
   WECHAT_PREFIX: z.string().default('/'),
+
+  // WeCom smart bot (issue 18): long connection with the bot id and secret, callback mode with
+  // the token and EncodingAESKey, group robots (WECOM_WEBHOOK_<NAME>=key) for pushes in callback mode.
+  WECOM_BOT_ID: optionalString,
+  WECOM_BOT_SECRET: optionalString,
+  WECOM_BOT_WS_URL: optionalString.refine((v) => v === undefined || /^wss?:\/\/\S+$/.test(v), 'a WebSocket URL like wss://openws.work.weixin.qq.com'),
+  WECOM_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9]{1,32}$/.test(v), 'the callback Token from the WeCom admin console (letters and digits, at most 32)'),
+  WECOM_BOT_ENCODING_AES_KEY: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9+/]{43}$/.test(v), 'the 43-character EncodingAESKey from the WeCom admin console'),
+  WECOM_BOT_PORT: port(8788),
+  WECOM_API_ROOT: url,
+  /** Filled by loadConfig from every WECOM_WEBHOOK_<NAME> variable. */
+  WECOM_WEBHOOKS: z.record(z.string(), z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a group robot key (the key=… part of its webhook URL)')).default({}),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -103,16 +115,34 @@ export class ConfigError extends Error {
   }
 }
 
+/** `WECOM_WEBHOOK_OPS=key` → `{ OPS: key }`; a full webhook URL is accepted and its key taken. */
+function wecomWebhooks(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) {
+    const m = /^WECOM_WEBHOOK_(.+)$/.exec(k);
+    if (m && v && v.trim()) out[m[1]] = /[?&]key=([^&\s]+)/.exec(v)?.[1] ?? v.trim();
+  }
+  return out;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = configSchema.safeParse(env);
+  const parsed = configSchema.safeParse({ ...env, WECOM_WEBHOOKS: wecomWebhooks(env) });
   if (parsed.success) {
     const c = parsed.data;
     if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
       throw new ConfigError('SLACK_SIGNING_SECRET', 'set when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN (HTTP mode verifies requests with it)', undefined);
     }
+    if (!!c.WECOM_BOT_ID !== !!c.WECOM_BOT_SECRET) {
+      const missing = c.WECOM_BOT_ID ? 'WECOM_BOT_SECRET' : 'WECOM_BOT_ID';
+      throw new ConfigError(missing, 'set together with ' + (c.WECOM_BOT_ID ? 'WECOM_BOT_ID' : 'WECOM_BOT_SECRET') + ' (both from the smart bot\'s API settings, long-connection mode)', undefined);
+    }
+    if (!!c.WECOM_BOT_TOKEN !== !!c.WECOM_BOT_ENCODING_AES_KEY) {
+      const missing = c.WECOM_BOT_TOKEN ? 'WECOM_BOT_ENCODING_AES_KEY' : 'WECOM_BOT_TOKEN';
+      throw new ConfigError(missing, 'set together with ' + (c.WECOM_BOT_TOKEN ? 'WECOM_BOT_TOKEN' : 'WECOM_BOT_ENCODING_AES_KEY') + ' (both from the smart bot\'s API settings, callback mode)', undefined);
+    }
     return c;
   }
   const issue = parsed.error.issues[0];
-  const variable = String(issue.path[0] ?? 'configuration');
+  const variable = issue.path[0] === 'WECOM_WEBHOOKS' && issue.path[1] !== undefined ? `WECOM_WEBHOOK_${String(issue.path[1])}` : String(issue.path[0] ?? 'configuration');
   throw new ConfigError(variable, issue.message, env[variable]);
 }

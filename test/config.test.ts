@@ -27,9 +27,21 @@ describe('configuration', () => {
     ['BOT_ADMINS', 'alice', /BOT_ADMINS must be a comma-separated list of qualified user ids/],
     ['SLACK_PORT', 'eighty', /SLACK_PORT must be a port number/],
     ['TELEGRAM_API_ROOT', 'localhost:8081', /TELEGRAM_API_ROOT must be an http\(s\) URL/],
+    ['WECOM_BOT_ENCODING_AES_KEY', 'tooshort', /WECOM_BOT_ENCODING_AES_KEY must be the 43-character EncodingAESKey/],
+    ['WECOM_BOT_WS_URL', 'http://gateway', /WECOM_BOT_WS_URL must be a WebSocket URL/],
+    ['WECOM_BOT_PORT', '0', /WECOM_BOT_PORT must be a port number/],
+    ['WECOM_WEBHOOK_OPS', 'no spaces allowed', /WECOM_WEBHOOK_OPS must be a group robot key/],
   ])('refuses %s=%s naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('reads the WeCom smart bot settings: both halves of each mode, and every group robot', () => {
+    const key = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
+    const c = loadConfig({ WECOM_BOT_ID: 'aib1', WECOM_BOT_SECRET: 's', WECOM_BOT_TOKEN: 'Tok3n', WECOM_BOT_ENCODING_AES_KEY: key, WECOM_WEBHOOK_wrOps01: 'k-12345678', WECOM_WEBHOOK_BRIEF: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa' });
+    expect(c).toMatchObject({ WECOM_BOT_ID: 'aib1', WECOM_BOT_PORT: 8788, WECOM_WEBHOOKS: { wrOps01: 'k-12345678', BRIEF: '693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa' } });
+    expect(() => loadConfig({ WECOM_BOT_ID: 'aib1' })).toThrow(/WECOM_BOT_SECRET must be set together with WECOM_BOT_ID/);
+    expect(() => loadConfig({ WECOM_BOT_ENCODING_AES_KEY: key })).toThrow(/WECOM_BOT_TOKEN must be set together with WECOM_BOT_ENCODING_AES_KEY/);
   });
 
   it('stops the command line with exactly one line and a non-zero exit', async () => {

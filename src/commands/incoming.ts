@@ -1,6 +1,6 @@
 import type { Lang } from './lang.ts';
 
-export type Platform = 'console' | 'slack' | 'wechat' | 'telegram';
+export type Platform = 'console' | 'slack' | 'wechat' | 'telegram' | 'wecom';
 
 /** A button press or numbered choice: the command id it runs and the id it acts on. */
 export interface Action {
@@ -17,7 +17,7 @@ export interface Incoming {
   platform: Platform;
   conversation: string;
   thread?: string;
-  /** Platform-qualified user id: `console:alice`, `slack:U0123`, `wechat:wxid_…`, `telegram:123`. */
+  /** Platform-qualified user id: `console:alice`, `slack:U0123`, `wechat:wxid_…`, `telegram:123`, `wecom:zhangsan`. */
   user: string;
   userName?: string;
   /** A direct (one-to-one) conversation rather than a group, channel or room. */

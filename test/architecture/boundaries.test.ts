@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // The house rules from DESIGN.md, checked on every run: platform SDKs stay in
 // their adapter folder, and the domain knows nothing of commands or adapters.
 
-const SDKS = ['@slack/bolt', '@slack/web-api', '@slack/socket-mode', 'wechaty', 'wechaty-puppet', 'grammy', '@grammyjs'];
+const SDKS = ['@slack/bolt', '@slack/web-api', '@slack/socket-mode', 'wechaty', 'wechaty-puppet', 'grammy', '@grammyjs', '@wecom/aibot-node-sdk'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -33,7 +33,7 @@ describe('architecture boundaries', () => {
   });
 
   it('each platform SDK is imported only in its own adapter folder', () => {
-    const home: Record<string, string> = { '@slack': 'src/adapters/chat/slack', wechaty: 'src/adapters/chat/wechat', grammy: 'src/adapters/chat/telegram', '@grammyjs': 'src/adapters/chat/telegram' };
+    const home: Record<string, string> = { '@slack': 'src/adapters/chat/slack', wechaty: 'src/adapters/chat/wechat', grammy: 'src/adapters/chat/telegram', '@grammyjs': 'src/adapters/chat/telegram', '@wecom': 'src/adapters/chat/wecom' };
     const offenders = files('src').flatMap((f) =>
       imports(f)
         .filter(usesSdk)

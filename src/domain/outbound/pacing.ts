@@ -26,7 +26,8 @@ export const DEFAULT_PACING: PacingConfig = {
     { scope: 'conversation', count: 1, perMs: 3000 },
     { scope: 'platform', count: 20, perMs: 60_000 },
   ],
-  wecom: [{ scope: 'platform', count: 20, perMs: 60_000 }],
+  // WeCom lets each group robot (and the smart bot in each chat) send 20 messages a minute.
+  wecom: [{ scope: 'conversation', count: 20, perMs: 60_000 }],
 };
 
 export const platformOf = (conversation: string) => conversation.split(':', 1)[0];

@@ -3,13 +3,15 @@ import { renderSlack } from '../../../src/adapters/chat/slack/render-blocks.ts';
 import { decodeButtonValue } from '../../../src/adapters/chat/slack/to-incoming.ts';
 import { renderTelegram } from '../../../src/adapters/chat/telegram/telegram-render.ts';
 import { renderWechat } from '../../../src/adapters/chat/wechat/render-wechat.ts';
+import { actionOfKey } from '../../../src/adapters/chat/wecom/wecom-incoming.ts';
+import { cardOf, renderMarkdown } from '../../../src/adapters/chat/wecom/wecom-render.ts';
 import type { Incoming, Platform } from '../../../src/commands/incoming.ts';
 import { budgetApp } from './budget-app.ts';
 
 // The same approval card, asked for on each platform, rendered by that platform's renderer:
 // buttons that run `approve 1` / `reject 1`, managers mentioned natively, the broken rule shown.
 
-const ROOM: Record<Platform, string> = { console: 'console:ops-room', slack: 'slack:C0123', telegram: 'telegram:-100123', wechat: 'wechat:room:R1@chatroom' };
+const ROOM: Record<Platform, string> = { console: 'console:ops-room', slack: 'slack:C0123', telegram: 'telegram:-100123', wechat: 'wechat:room:R1@chatroom', wecom: 'wecom:wrOpsRoom' };
 
 async function card(platform: Platform, requester: string, managers: string[]) {
   const t = await budgetApp();
@@ -58,5 +60,16 @@ describe('the budget approval card on each platform', () => {
     const decided = await t.app.bot.handle({ ...base, user: 'wechat:wxid_carol', text: 'approve #1 override Double 11 is the month' });
     // The adapter renders an answer knowing who asked (it mentions them), so their @id stays for it to name.
     expect(renderWechat(decided, { room: true, asker: 'wechat:wxid_carol' }).join('\n')).toContain('#1 approved with an override by @wxid_carol');
+  });
+
+  it('WeCom smart bot: a button card whose keys run approve 1 / reject 1, managers @-mentioned', async () => {
+    const { reply } = await card('wecom', 'wecom:alice', ['wecom:bob', 'wecom:carol']);
+    const md = renderMarkdown(reply, { room: true }).join('\n');
+    expect(md).toContain('<@bob> <@carol>');
+    expect(md).toContain('Breaks a rule');
+    const c = cardOf(reply, 'sob_test', { room: true })!;
+    expect(c.card_type).toBe('button_interaction');
+    expect(c.button_list!.map((b) => actionOfKey(b.key)?.action)).toEqual([{ id: 'approve', value: '1' }, { id: 'reject', value: '1' }]);
+    expect(c.main_title?.title).toContain('#1');
   });
 });
