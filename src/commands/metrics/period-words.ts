@@ -34,7 +34,8 @@ const CN_WEEKDAY: Record<string, number> = { 一: 0, 二: 1, 三: 2, 四: 3, 五
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function badDate(typed: string) {
+function badDate(raw: string) {
+  const typed = raw.trim(); // a range's first date can arrive with the space before its "to"
   return problem('bad_date', `「${typed}」不是有效日期，请写成 2026-10-01 这样。`, `"${typed}" is not a date; write dates like 2026-10-01.`, { zh: 'GMV 2026-10-01至2026-10-31', en: 'gmv 2026-10-01 to 2026-10-31' });
 }
 
