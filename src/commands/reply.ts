@@ -93,6 +93,8 @@ export interface Reply {
   replaceOriginal?: boolean;
   /** Only the person who pressed or asked needs to see it (e.g. "already decided by …"). */
   ephemeral?: boolean;
+  /** false: the conversation turned chart pictures off (`charts off`); charts then stay text. */
+  chartImages?: boolean;
 }
 
 export const text = (t: string, tone?: 'normal' | 'heading' | 'warning' | 'muted'): Block => ({ type: 'text', text: t, ...(tone ? { tone } : {}) });
