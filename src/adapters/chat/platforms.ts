@@ -1,6 +1,11 @@
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../domain/log.ts';
+import { renderChart } from '../charts/render-chart.ts';
 import type { ChatAdapter } from './chat-adapter.ts';
+import type { ChartDelivery } from './chart-delivery.ts';
+
+/** Charts drawn in-process for every platform, axes in the store's time zone. */
+export const chartDelivery = (config: Config, log: Logger): ChartDelivery => ({ render: renderChart, timeZone: config.STORE_TIMEZONE, log });
 
 /**
  * The platform adapters enabled by configuration (a token or puppet set).
@@ -8,9 +13,10 @@ import type { ChatAdapter } from './chat-adapter.ts';
  */
 export async function buildChatAdapters(config: Config, log: Logger): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
-  if (config.WECHATY_PUPPET) adapters.push((await import('./wechat/wechat-platform.ts')).createWechatAdapter(config, log));
-  if (config.SLACK_BOT_TOKEN) adapters.push((await import('./slack/create-slack-adapter.ts')).createSlackAdapter(config, log)!);
-  if (config.TELEGRAM_BOT_TOKEN) adapters.push((await import('./telegram/telegram-from-config.ts')).telegramFromConfig(config, log));
+  const charts = chartDelivery(config, log);
+  if (config.WECHATY_PUPPET) adapters.push((await import('./wechat/wechat-platform.ts')).createWechatAdapter(config, log, charts));
+  if (config.SLACK_BOT_TOKEN) adapters.push((await import('./slack/create-slack-adapter.ts')).createSlackAdapter(config, log, { charts })!);
+  if (config.TELEGRAM_BOT_TOKEN) adapters.push((await import('./telegram/telegram-from-config.ts')).telegramFromConfig(config, log, charts));
   void config;
   void log;
   return adapters;

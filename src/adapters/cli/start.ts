@@ -2,7 +2,8 @@ import { openApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import type { Flags } from '../../main.ts';
 import { ConsoleAdapter } from '../chat/console/console-adapter.ts';
-import { buildChatAdapters } from '../chat/platforms.ts';
+import { buildChatAdapters, chartDelivery } from '../chat/platforms.ts';
+import { join } from 'node:path';
 import { ensureDemoStore } from './demo.ts';
 import { OutboundEngine } from '../scheduler/engine.ts';
 import { InboxWatcher } from '../ingest/inbox.ts';
@@ -44,7 +45,7 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
     return 0;
   }
   const user = flags.as ?? process.env.USER ?? 'me';
-  const console_ = new ConsoleAdapter({ user, direct: !!flags.dm });
+  const console_ = new ConsoleAdapter({ user, direct: !!flags.dm, charts: { ...chartDelivery(config, app.services.log), dir: join(config.DATA_DIR, 'charts') } });
   const s = app.services;
   process.stdout.write(
     `${s.store.name} · ${s.data.book.size.toLocaleString()} orders · ${s.store.timeZone}\n` +

@@ -4,6 +4,7 @@ import type { Incoming } from '../../../commands/incoming.ts';
 import type { Choice, Reply } from '../../../commands/reply.ts';
 import type { ChatAdapter, IncomingHandler, Sent, Target } from '../chat-adapter.ts';
 import { renderText } from '../text/render-text.ts';
+import { chartLines, type ConsoleCharts } from './console-charts.ts';
 
 export interface ConsoleOptions {
   user: string;
@@ -12,6 +13,8 @@ export interface ConsoleOptions {
   /** The terminal chat stands for a group room by default; `direct` makes it a DM. */
   direct?: boolean;
   prompt?: boolean;
+  /** Charts as PNGs under DATA_DIR/charts, their paths printed with a sparkline; without it charts stay text. */
+  charts?: ConsoleCharts;
 }
 
 export const CONSOLE_ROOM = 'console:ops-room';
@@ -78,6 +81,7 @@ export class ConsoleAdapter implements ChatAdapter {
             this.choicesLang = reply.lang;
           }
           write(`bot> ${this.render(reply).split('\n').join('\n     ')}`);
+          for (const l of await chartLines(reply, this.opts.charts)) write(`     ${l}`);
         }
         promptLine();
       });
@@ -98,6 +102,7 @@ export class ConsoleAdapter implements ChatAdapter {
   async send(target: Target, reply: Reply): Promise<Sent> {
     const where = target.thread ? `${target.conversation} › ${target.thread}` : target.conversation;
     this.output.write(`\n📣 bot → ${where}\n     ${this.render(reply).split('\n').join('\n     ')}\n`);
+    for (const l of await chartLines(reply, this.opts.charts)) this.output.write(`     ${l}\n`);
     return { messageId: `console-${Date.now()}-${++this.sent}` };
   }
 }
