@@ -47,7 +47,9 @@ function line(block: ChartBlock, ctx: ChartContext): ChartLayout {
   series.push({
     type: 'line',
     name: block.title,
-    data: block.points.map((p, i) => (i === last ? { value: p.value, label: { show: true, formatter: p.display, position: 'top', align: 'right', fontSize: 14, color: INK } } : p.value)),
+    data: block.points.map((p) => p.value),
+    // The latest value, as the text answer shows it, above the end of the line (also when 90 points hide the dots).
+    markPoint: last >= 0 ? { symbol: 'circle', symbolSize: 8, itemStyle: { color: MAIN }, label: { show: true, formatter: block.points[last].display, position: 'top', align: 'right', fontSize: 14, color: INK, textBorderColor: '#ffffff', textBorderWidth: 3 }, data: [{ coord: [last, block.points[last].value] }] } : undefined,
     showSymbol: !many,
     symbolSize: 6,
     lineStyle: { color: MAIN, width: 3 },
