@@ -66,4 +66,13 @@ describe('slack charts', () => {
     expect(log2.lines[0].msg).toBe('chart upload failed; the text answer stands');
     expect(h.stand.callsOf('files.completeUploadExternal')).toHaveLength(0);
   });
+
+  it('sends charts with what the bot says first (the outbox path), into the target thread', async () => {
+    const log = recordingLog();
+    h = await startHarness({ charts: { render, timeZone: 'Asia/Shanghai', log } });
+    const sent = await h.adapter.send({ conversation: 'slack:C07OPSROOM', thread: '1764210000.000100' }, withChart({ lang: 'zh', blocks: [] }));
+    expect(sent.messageId).toBe(h.stand.posted[0].ts);
+    expect(h.stand.callsOf('files.completeUploadExternal')[0].args).toMatchObject({ channel_id: 'C07OPSROOM', thread_ts: '1764210000.000100' });
+    expect(log.lines).toEqual([]);
+  });
 });
