@@ -1,11 +1,14 @@
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../domain/log.ts';
-import { renderChart } from '../charts/render-chart.ts';
 import type { ChatAdapter } from './chat-adapter.ts';
 import type { ChartDelivery } from './chart-delivery.ts';
 
-/** Charts drawn in-process for every platform, axes in the store's time zone. */
-export const chartDelivery = (config: Config, log: Logger): ChartDelivery => ({ render: renderChart, timeZone: config.STORE_TIMEZONE, log });
+/** Charts drawn in-process for every platform, axes in the store's time zone; ECharts and resvg load on the first chart. */
+export const chartDelivery = (config: Config, log: Logger): ChartDelivery => ({
+  render: async (block, ctx) => (await import('../charts/render-chart.ts')).renderChart(block, ctx),
+  timeZone: config.STORE_TIMEZONE,
+  log,
+});
 
 /**
  * The platform adapters enabled by configuration (a token or puppet set).
