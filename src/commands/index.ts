@@ -8,6 +8,7 @@ import { auditCommand } from './access/audit-command.ts';
 import { grantCommand, revokeCommand } from './access/grant-command.ts';
 import { whoamiCommand } from './access/whoami-command.ts';
 import { briefCommand } from './brief/brief-command.ts';
+import { chartsCommand } from './charts/charts-command.ts';
 import { outboxCommand, outboxFailedCommand, outboxRetryCommand } from './outbox/outbox-commands.ts';
 import { complaintCommand, complaintNewCommand } from './complaints/complaint-command.ts';
 import { complaintReportCommand } from './complaints/complaint-report-command.ts';
@@ -38,6 +39,7 @@ export function buildRegistry(): Registry {
   registry.add(...campaignCommands);
   registry.add(...memberCommands);
   registry.add(alertsCommand, ...alertCommands, targetSetCommand, kpiCommand, weeklyCommand);
+  registry.add(chartsCommand);
   registry.add(helpCommand(registry));
   return registry;
 }

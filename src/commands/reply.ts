@@ -38,19 +38,35 @@ export interface ChartPoint {
   change?: string;
 }
 
+/** One KPI on its way to target: what is done, what the day's pace expects by now, and the month's target. */
+export interface PacingRow {
+  label: string;
+  actual: number;
+  expected: number;
+  target: number;
+  /** The three values as text answers show them. */
+  display: { actual: string; expected: string; target: string };
+}
+
 /**
- * A chart: a trend line (with the comparison period drawn faintly behind it) or bars by channel / SKU / segment.
- * Adapters that can show pictures render it as an image; the others fall back to the table beside it.
+ * A chart: a trend line (with the comparison period drawn faintly behind it), bars by channel / SKU / segment,
+ * or KPI pacing (actual vs expected by today vs target). Adapters that can show pictures render it as an image;
+ * the others fall back to the table beside it (or to text bars of `points`).
+ * Values are as the domain keeps them: money in minor units of `currency`, percentages as ratios (0.05 = 5%).
  */
 export interface ChartBlock {
   type: 'chart';
-  kind: 'bar' | 'line';
+  kind: 'bar' | 'line' | 'pacing';
   title: string;
   points: ChartPoint[];
   /** The comparison series (previous period, last year), drawn faintly behind a line. */
   compare?: { label: string; points: ChartPoint[] };
   /** How axis ticks are formatted. */
   valueKind?: 'money' | 'percent' | 'count';
+  /** The currency of money values (the store's; CNY when left out). */
+  currency?: string;
+  /** For `pacing`: one row per KPI; `points` then carry the actual values for text fallbacks. */
+  pacing?: PacingRow[];
 }
 
 export type Block =
@@ -77,6 +93,8 @@ export interface Reply {
   replaceOriginal?: boolean;
   /** Only the person who pressed or asked needs to see it (e.g. "already decided by …"). */
   ephemeral?: boolean;
+  /** false: the conversation turned chart pictures off (`charts off`); charts then stay text. */
+  chartImages?: boolean;
 }
 
 export const text = (t: string, tone?: 'normal' | 'heading' | 'warning' | 'muted'): Block => ({ type: 'text', text: t, ...(tone ? { tone } : {}) });

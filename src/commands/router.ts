@@ -11,6 +11,7 @@ import { text, type Reply } from './reply.ts';
 import { roleName } from './role-names.ts';
 import type { Services } from './services.ts';
 import type { CommandContext } from './spec.ts';
+import { chartsOn } from './charts/chart-prefs.ts';
 
 /**
  * The one place a message becomes a Reply: match a command, check the role,
@@ -26,6 +27,13 @@ export class Bot {
   ) {}
 
   async handle(incoming: Incoming): Promise<Reply> {
+    const reply = await this.answer(incoming);
+    // Charts stay in the reply (text renderers and --json use them); only the pictures follow the conversation's choice.
+    if (reply.blocks.some((b) => b.type === 'chart') && !(await chartsOn(this.services.docs, incoming.conversation))) return { ...reply, chartImages: false };
+    return reply;
+  }
+
+  private async answer(incoming: Incoming): Promise<Reply> {
     const raw = incoming.action ? `${incoming.action.id} ${incoming.action.value}` : (incoming.text ?? '');
     const lang: Lang = incoming.action ? (incoming.lang ?? this.services.store.lang) : detectLang(incoming.text, incoming.lang ?? this.services.store.lang);
     const t = say(lang);

@@ -2,12 +2,12 @@ import { openApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import type { Flags } from '../../main.ts';
 import { ConsoleAdapter } from '../chat/console/console-adapter.ts';
-import { buildChatAdapters } from '../chat/platforms.ts';
+import { buildChatAdapters, chartDelivery } from '../chat/platforms.ts';
+import { join } from 'node:path';
 import { ensureDemoStore } from './demo.ts';
 import { OutboundEngine } from '../scheduler/engine.ts';
 import { InboxWatcher } from '../ingest/inbox.ts';
 import { inboxNotice } from '../ingest/import-words.ts';
-import { join } from 'node:path';
 import { LogSink } from './log-sink.ts';
 import { localAdmin, localAdminOffer } from './local-admin.ts';
 import { healthBoard } from '../http/health-board.ts';
@@ -57,7 +57,7 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
   }
   const user = flags.as ?? process.env.USER ?? 'me';
   const s = app.services;
-  const console_ = new ConsoleAdapter({ user, direct: !!flags.dm, lang: config.BOT_LANG, localAdmin: localAdmin(s) });
+  const console_ = new ConsoleAdapter({ user, direct: !!flags.dm, lang: config.BOT_LANG, localAdmin: localAdmin(s), charts: { ...chartDelivery(config, app.services.log), dir: join(config.DATA_DIR, 'charts') } });
   // JSON log lines would land between a question and its answer: unless LOG_LEVEL asks for them, they go to a file.
   const logFile = process.env.LOG_LEVEL?.trim() ? undefined : join(config.DATA_DIR, 'logs', 'bot.log');
   if (logFile) sink.toFile(logFile);

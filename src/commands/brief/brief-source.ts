@@ -12,6 +12,8 @@ import type { Services } from '../services.ts';
 import { openBriefs } from './brief-subscriptions.ts';
 import { briefWatchBlocks } from './brief-watch.ts';
 import { briefRules } from '../../domain/playbook/brief.ts';
+import { briefTrend } from './brief-trend.ts';
+import { chartsOn } from '../charts/chart-prefs.ts';
 
 // The daily brief: each subscribed conversation gets yesterday's key figures at its local time.
 // What is due is derived from the subscription and the outbox (a slot whose key is queued is
@@ -36,7 +38,9 @@ export const briefSource: NoticeSource = {
         if (at > now.getTime() || at < since) continue;
         const key = briefKey(sub.conversation, formatDay(day));
         if (services.outboxStore.byKey(key)) continue;
-        out.push({ key, kind: 'brief.daily', target: { conversation: sub.conversation, ...(sub.thread ? { thread: sub.thread } : {}) }, reply: await briefReply(services, day - 1, sub.lang), dueAt: new Date(at) });
+        const reply = await briefReply(services, day - 1, sub.lang);
+        if (!(await chartsOn(services.docs, sub.conversation))) reply.chartImages = false;
+        out.push({ key, kind: 'brief.daily', target: { conversation: sub.conversation, ...(sub.thread ? { thread: sub.thread } : {}) }, reply, dueAt: new Date(at) });
       }
     }
     return out;
@@ -67,6 +71,7 @@ export async function briefReply(services: Services, day: number, lang: Lang): P
       { type: 'text', text: t(`📊 ${name} 日报 · ${date}`, `📊 ${name} daily brief · ${date}`), tone: 'heading' },
       { type: 'figures', items },
       ...(await briefWatchBlocks(services, day, metrics, lang)),
+      briefTrend(services, day, lang),
       { type: 'context', text: t(`对比前一天 · 发送「日报 关闭」停止`, `vs the day before · send "brief off" to stop`) },
     ],
     summary: summary.join(t('；', '; ')),

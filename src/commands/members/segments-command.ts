@@ -38,7 +38,7 @@ export const segmentsCommand = defineCommand({
       blocks: [
         text(t(`会员分层（${formatDay(w.today)}，近${w.rules.rfm.windowDays}天）`, `Member segments (${formatDay(w.today)}, last ${w.rules.rfm.windowDays} days)`), 'heading'),
         { type: 'table', columns: [{ title: t('分层', 'Segment'), align: 'left' }, { title: t('人数', 'Members'), align: 'right' }, { title: t('收入占比', 'Revenue share'), align: 'right' }, { title: previous ? t(`较 ${previous.day}`, `vs ${previous.day}`) : t('变化', 'Change'), align: 'right' }, { title: t('建议动作', 'Play'), align: 'left' }], rows },
-        { type: 'chart', kind: 'bar', title: t('各分层人数', 'Members per segment'), points: shown.map((s) => ({ label: segmentName(s, lang), value: sizes[s].customers, display: count(sizes[s].customers) })) },
+        { type: 'chart', kind: 'bar', title: t('各分层人数', 'Members per segment'), valueKind: 'count', points: shown.map((s) => ({ label: segmentName(s, lang), value: sizes[s].customers, display: count(sizes[s].customers), ...(previous ? { change: signed(sizes[s].customers - (previous.sizes[s]?.customers ?? 0)) } : {}) })) },
         { type: 'context', text: t(`收入合计 ${formatMoney(total, services.store.currency, lang)}；F 分界 ${cuts.f.join('/')} 单，M 分界 ${cuts.m.map((v) => formatMoney(v, services.store.currency, lang)).join('/')}。`, `Revenue ${formatMoney(total, services.store.currency, lang)}; F cuts ${cuts.f.join('/')} orders, M cuts ${cuts.m.map((v) => formatMoney(v, services.store.currency, lang)).join('/')}.`) + (previous ? '' : t(' 首次运行，下次可看到变化。', ' First run: the next one shows the change.')) },
       ],
       data: { day: formatDay(w.today), sizes, previous: previous?.day ?? null, revenueTotal: total },

@@ -67,8 +67,12 @@ export function metricReply(a: Answer, lang: Lang, currency: string, timeZone: s
       return cells;
     });
     blocks.push({ type: 'table', columns, rows });
-    const points = m.rows.flatMap((r, i) => (r.value === null ? [] : [{ label: rowKey(r.key), value: r.value, display: fmt(r.value), ...(changes[i] ? { change: changes[i]!.text } : {}) }]));
-    if (m.by === 'channel' ? points.length > 3 : points.length > 1) blocks.push({ type: 'chart', kind: 'bar', title: name, points, ...(valueKind ? { valueKind } : {}) });
+    const points = m.rows.filter((r) => r.value !== null).map((r) => {
+      const c = formatChange(r.value, r.previous, m.unit, currency, lang);
+      return { label: rowKey(r.key), value: r.value!, display: fmt(r.value), ...(c ? { change: `${arrow(c)}${c.text}` } : {}) };
+    });
+    // A picture helps past three rows; three or fewer read fine as the table.
+    if (points.length > 3) blocks.push({ type: 'chart', kind: 'bar', title: `${name} · ${periodLabel(m.period, lang)}`, points, valueKind: m.unit === 'money' ? 'money' : m.unit === 'ratio' ? 'percent' : 'count', currency });
   } else if (m.metric === 'top_skus') {
     blocks.push({ type: 'text', text: t('这段时间没有商品销售记录。', 'No SKU sales in this period.'), tone: 'muted' });
   }

@@ -5,6 +5,7 @@ import { say, type Lang } from '../../../commands/lang.ts';
 import type { Choice, Reply } from '../../../commands/reply.ts';
 import type { ChatAdapter, IncomingHandler, Sent, Target } from '../chat-adapter.ts';
 import { renderText } from '../text/render-text.ts';
+import { chartLines, type ConsoleCharts } from './console-charts.ts';
 
 export interface ConsoleOptions {
   user: string;
@@ -13,6 +14,8 @@ export interface ConsoleOptions {
   /** The terminal chat stands for a group room by default; `direct` makes it a DM. */
   direct?: boolean;
   prompt?: boolean;
+  /** Charts as PNGs under DATA_DIR/charts, their paths printed with a sparkline; without it charts stay text. */
+  charts?: ConsoleCharts;
   /** Language of the chat's own lines (`:as`, `:admin`): BOT_LANG, since they carry no language clue. */
   lang?: Lang;
   /** The local demo's way to an admin when none is configured (see local-admin.ts); absent elsewhere. */
@@ -110,6 +113,7 @@ export class ConsoleAdapter implements ChatAdapter {
           // In the terminal a refusal also says how to get the role here (BOT_ADMINS, or :admin on the local demo).
           const hint = (reply.data as { error?: string } | undefined)?.error === 'forbidden' ? this.opts.localAdmin?.refusalHint(reply.lang, `console:${this.user}`) : undefined;
           write(`bot> ${this.render(reply).split('\n').join('\n     ')}${hint ? `\n     ${hint}` : ''}`);
+          for (const l of await chartLines(reply, this.opts.charts)) write(`     ${l}`);
         }
         promptLine();
       });
@@ -129,7 +133,8 @@ export class ConsoleAdapter implements ChatAdapter {
 
   async send(target: Target, reply: Reply): Promise<Sent> {
     const where = target.thread ? `${target.conversation} › ${target.thread}` : target.conversation;
-    this.notice(`📣 bot → ${where}\n     ${this.render(reply).split('\n').join('\n     ')}`);
+    const charts = await chartLines(reply, this.opts.charts);
+    this.notice(`📣 bot → ${where}\n     ${[...this.render(reply).split('\n'), ...charts].join('\n     ')}`);
     return { messageId: `console-${Date.now()}-${++this.sent}` };
   }
 

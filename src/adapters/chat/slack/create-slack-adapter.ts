@@ -4,6 +4,7 @@ import type { Logger } from '../../../domain/log.ts';
 import { fixedClock, systemClock, type Clock, type DocStore } from '../../../domain/ports.ts';
 import { healthBoard } from '../../http/health-board.ts';
 import { LowdbDocStore } from '../../store/lowdb-doc-store.ts';
+import type { ChartDelivery } from '../chart-delivery.ts';
 import { GuardedHttpReceiver } from './guarded-http-receiver.ts';
 import { SlackAdapter } from './slack-adapter.ts';
 import { slackLogger } from './slack-logger.ts';
@@ -14,7 +15,7 @@ import { makeWebClient } from './slack-sender.ts';
  * Socket Mode when SLACK_APP_TOKEN is set (no public URL needed); otherwise HTTP on
  * SLACK_PORT, every request verified with SLACK_SIGNING_SECRET.
  */
-export function createSlackAdapter(config: Config, log: Logger, deps: { docs?: DocStore; clock?: Clock; port?: number } = {}): SlackAdapter | undefined {
+export function createSlackAdapter(config: Config, log: Logger, deps: { docs?: DocStore; clock?: Clock; port?: number; charts?: ChartDelivery } = {}): SlackAdapter | undefined {
   if (!config.SLACK_BOT_TOKEN) return undefined;
   const slackApiUrl = config.SLACK_API_URL;
   let receiver: Receiver;
@@ -36,5 +37,6 @@ export function createSlackAdapter(config: Config, log: Logger, deps: { docs?: D
     clock: deps.clock ?? (config.BOT_NOW ? fixedClock(config.BOT_NOW) : systemClock),
     log,
     ...(slackApiUrl ? { slackApiUrl } : {}),
+    ...(deps.charts ? { charts: deps.charts } : {}),
   });
 }

@@ -4,6 +4,7 @@ import type { Reply } from '../../../commands/reply.ts';
 import type { Logger } from '../../../domain/log.ts';
 import type { Clock, DocStore } from '../../../domain/ports.ts';
 import type { ChatAdapter, IncomingHandler, Sent, Target } from '../chat-adapter.ts';
+import { deliverCharts, type ChartDelivery } from '../chart-delivery.ts';
 import { inertSlackText, renderSlack, type SlackMessage } from './render-blocks.ts';
 import { slackUserId } from './slack-ids.ts';
 import { slackLogger } from './slack-logger.ts';
@@ -20,6 +21,8 @@ export interface SlackAdapterOptions {
   clock: Clock;
   log: Logger;
   slackApiUrl?: string;
+  /** Draws a reply's charts as pictures for the thread; without it charts stay text. */
+  charts?: ChartDelivery;
 }
 
 const asRespond = (m: SlackMessage) => ({ text: m.text, blocks: m.blocks });
@@ -82,8 +85,16 @@ export class SlackAdapter implements ChatAdapter {
     this.app = undefined;
   }
 
-  send(target: Target, reply: Reply, meta?: { key: string }): Promise<Sent> {
-    return this.sender.send(target, reply, meta);
+  async send(target: Target, reply: Reply, meta?: { key: string }): Promise<Sent> {
+    const sent = await this.sender.send(target, reply, meta);
+    // The text is out: a chart that fails now is logged, never a reason for the outbox to resend the text.
+    const channel = await this.sender.channelOf(target.conversation);
+    await this.uploadCharts(channel, reply, target.thread);
+    return sent;
+  }
+
+  private uploadCharts(channel: string, reply: Reply, threadTs?: string): Promise<number> {
+    return deliverCharts(reply, this.opts.charts, 'slack', (chart) => this.sender.uploadChart(channel, chart, threadTs));
   }
 
   /** Whether an outbox message whose send was ambiguous is in the channel (found by its metadata). */
@@ -118,6 +129,8 @@ export class SlackAdapter implements ChatAdapter {
     }
     const ts = await this.sender.post(turn.channel, renderSlack(reply, lead ? { lead } : {}), turn.threadTs);
     if (!turn.incoming.direct) await this.memory.rememberThread(turn.channel, turn.threadTs ?? ts);
+    // In a channel the picture joins the answer's thread; in a DM it follows the answer.
+    await this.uploadCharts(turn.channel, reply, turn.incoming.direct ? turn.threadTs : (turn.threadTs ?? ts));
   }
 
   /** A slash command: answered in the channel (so the thread can go on), or through response_url when the bot is not in it. */

@@ -1,6 +1,7 @@
 import { webApi, type types } from '@slack/bolt';
 import type { Reply } from '../../../commands/reply.ts';
 import { SendError, type Sent, type Target } from '../chat-adapter.ts';
+import type { DrawnChart } from '../chart-delivery.ts';
 import { renderSlack, type RenderOptions, type SlackMessage } from './render-blocks.ts';
 import { decodeConversation } from './slack-ids.ts';
 
@@ -97,6 +98,12 @@ export class SlackSender {
       }
     }
     return first ?? '';
+  }
+
+  /** A chart picture into the channel / thread (files.getUploadURLExternal, the upload, files.completeUploadExternal). */
+  async uploadChart(channel: string, chart: DrawnChart, threadTs?: string): Promise<void> {
+    const file = { channel_id: channel, file: chart.png, filename: chart.filename, title: chart.block.title, alt_text: chart.block.title };
+    await this.client.filesUploadV2(threadTs ? { ...file, thread_ts: threadTs } : file);
   }
 
   async postEphemeral(channel: string, user: string, m: SlackMessage, threadTs?: string): Promise<void> {

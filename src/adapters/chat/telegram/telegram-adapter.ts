@@ -10,7 +10,8 @@ import type { CommandMenus } from './telegram-commands.ts';
 import { toSendError } from './telegram-errors.ts';
 import { addressOf, userIdOf } from './telegram-ids.ts';
 import { callbackIncoming, isBareCommand, langOf, nameOf, toIncoming } from './telegram-incoming.ts';
-import { keyboardOf, postMessages, type Where } from './telegram-post.ts';
+import { keyboardOf, photoCaption, postMessages, postPhoto, type Where } from './telegram-post.ts';
+import { deliverCharts, type ChartDelivery } from '../chart-delivery.ts';
 import { alertText, renderTelegram, type Rendered } from './telegram-render.ts';
 import { TelegramState } from './telegram-state.ts';
 import { serveWebhook, type WebhookOptions, type WebhookServer } from './telegram-webhook.ts';
@@ -31,6 +32,8 @@ export interface TelegramOptions {
   /** Language of the adapter's own notices when the presser's is unknown. */
   lang?: Lang;
   now?: () => number;
+  /** Draws a reply's charts as photos; without it charts stay text. */
+  charts?: ChartDelivery;
 }
 
 const UPDATES = ['message', 'callback_query'] as const;
@@ -183,7 +186,10 @@ export class TelegramAdapter implements ChatAdapter {
 
   private async deliver(api: Api, where: Where, reply: Reply): Promise<number> {
     const rendered = this.render(reply);
-    return postMessages(api, where, rendered.messages, await keyboardOf(rendered.buttons, reply.lang, this.state));
+    const first = await postMessages(api, where, rendered.messages, await keyboardOf(rendered.buttons, reply.lang, this.state));
+    // The text is out: a photo that fails now is logged, never a reason to resend the text.
+    await deliverCharts(reply, this.opts.charts, 'telegram', (c) => postPhoto(api, where, c.png, c.filename, photoCaption(c.block.title, reply.summary)));
+    return first;
   }
 
   async send(target: Target, reply: Reply): Promise<Sent> {

@@ -3,6 +3,7 @@ import { buildRegistry } from '../../../commands/index.ts';
 import type { Config } from '../../../config.ts';
 import type { Logger } from '../../../domain/log.ts';
 import { LowdbDocStore } from '../../store/lowdb-doc-store.ts';
+import type { ChartDelivery } from '../chart-delivery.ts';
 import { commandMenus } from './telegram-commands.ts';
 import { TelegramAdapter } from './telegram-adapter.ts';
 
@@ -11,7 +12,7 @@ import { TelegramAdapter } from './telegram-adapter.ts';
  * when TELEGRAM_WEBHOOK_URL is set. Without TELEGRAM_WEBHOOK_SECRET the secret is derived
  * from the token, so Telegram always sends one and a request without it is refused.
  */
-export function telegramFromConfig(config: Config, log: Logger): TelegramAdapter {
+export function telegramFromConfig(config: Config, log: Logger, charts?: ChartDelivery): TelegramAdapter {
   const token = config.TELEGRAM_BOT_TOKEN;
   if (!token) throw new Error('TELEGRAM_BOT_TOKEN is not set');
   const secret = config.TELEGRAM_WEBHOOK_SECRET ?? createHash('sha256').update(`store-ops-bot webhook ${token}`).digest('base64url');
@@ -23,5 +24,6 @@ export function telegramFromConfig(config: Config, log: Logger): TelegramAdapter
     log,
     menus: commandMenus(buildRegistry().specs),
     lang: config.BOT_LANG,
+    ...(charts ? { charts } : {}),
   });
 }

@@ -1,4 +1,5 @@
-import type { Api } from 'grammy';
+import { InputFile, type Api } from 'grammy';
+import { escapeHtml } from './telegram-html.ts';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Lang } from '../../../commands/lang.ts';
 import type { Choice } from '../../../commands/reply.ts';
@@ -39,4 +40,21 @@ export async function postMessages(api: Api, where: Where, messages: string[], k
     }
   }
   return first!;
+}
+
+/** Caption of a chart photo: the chart's title in bold, then the answer's summary; Telegram allows 1,024 characters. */
+export function photoCaption(title: string, summary: string | undefined): string {
+  const room = 1024 - title.length - 1;
+  const rest = summary && summary !== title ? (summary.length > room ? `${summary.slice(0, room - 1)}…` : summary) : '';
+  return `<b>${escapeHtml(title.slice(0, 1024))}</b>${rest && room > 1 ? `\n${escapeHtml(rest)}` : ''}`;
+}
+
+/** A chart as a photo below the answer, in the same topic, replying to the same message. */
+export async function postPhoto(api: Api, where: Where, png: Buffer, filename: string, caption: string): Promise<void> {
+  await api.sendPhoto(where.chatId, new InputFile(png, filename), {
+    caption,
+    parse_mode: 'HTML',
+    ...(where.topic ? { message_thread_id: where.topic } : {}),
+    ...(where.replyTo ? { reply_parameters: { message_id: where.replyTo, allow_sending_without_reply: true } } : {}),
+  });
 }

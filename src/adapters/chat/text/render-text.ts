@@ -3,6 +3,7 @@ import { displayWidth as stringWidth } from './display-width.ts';
 import { arrow } from '../../../commands/format.ts';
 import type { Block, Reply } from '../../../commands/reply.ts';
 import { warningMarker } from '../../../commands/reply.ts';
+import { sparkline } from './sparkline.ts';
 
 // Plain-text rendering for the terminal (and the base of WeChat's): figures with
 // ▲/▼, tables aligned by display width so Chinese characters line up.
@@ -33,6 +34,8 @@ export function renderTable(block: Extract<Block, { type: 'table' }>, maxRows = 
 }
 
 export function renderChart(block: Extract<Block, { type: 'chart' }>, width = 20): string {
+  // A trend reads as one line: its shape, then where it started and ended.
+  if (block.kind === 'line' && block.points.length > 1) return `${sparkline(block.points.map((p) => p.value))}  ${block.points[0].label} ${block.points[0].display} → ${block.points.at(-1)!.label} ${block.points.at(-1)!.display}`;
   const max = Math.max(...block.points.map((p) => Math.abs(p.value)), 1);
   const labelW = Math.max(...block.points.map((p) => stringWidth(p.label)));
   return block.points.map((p) => `${pad(p.label, labelW, 'left')} ${'█'.repeat(Math.max(p.value > 0 ? 1 : 0, Math.round((Math.abs(p.value) / max) * width)))} ${p.display}`).join('\n');

@@ -1,3 +1,4 @@
+import { FileBox } from 'file-box';
 import qrcodeTerminal from 'qrcode-terminal';
 import { types, type Contact, type Message, type Room, type Wechaty } from 'wechaty';
 import type { Incoming } from '../../../commands/incoming.ts';
@@ -6,6 +7,7 @@ import type { Reply } from '../../../commands/reply.ts';
 import type { Logger } from '../../../domain/log.ts';
 import { systemClock, type Clock, type DocStore } from '../../../domain/ports.ts';
 import { SendError, type ChatAdapter, type IncomingHandler, type Sent, type Target } from '../chat-adapter.ts';
+import { deliverCharts, type ChartDelivery, type DrawnChart } from '../chart-delivery.ts';
 import { ChoiceBook, type ChoiceBookOptions } from './choice-book.ts';
 import { ConversationBook } from './conversation-book.ts';
 import { renderWechat } from './render-wechat.ts';
@@ -28,6 +30,8 @@ export interface WechatAdapterOptions {
   showQr?: (qrcode: string) => void;
   /** Called after each incoming message is dealt with (tests wait on it). */
   observe?: (messageId: string, outcome: 'ignored' | 'answered' | 'silent' | 'failed') => void;
+  /** Draws a reply's charts as images sent after the text; without it charts stay text. */
+  charts?: ChartDelivery;
 }
 
 const MAX_AGE_S = 180;
@@ -156,6 +160,13 @@ export class WechatAdapter implements ChatAdapter {
       if (room) await room.say(chunk, ...(i === 0 ? people : []));
       else await msg.talker().say(chunk);
     }
+    await this.sendCharts(room ?? msg.talker(), reply);
+  }
+
+  /** The reply's charts as images after its text; one that fails is logged and the text stands. */
+  private sendCharts(to: Room | Contact, reply: Reply): Promise<number> {
+    const ms = this.opts.sendTimeoutMs ?? 20_000;
+    return deliverCharts(reply, this.opts.charts, 'wechat', async (c) => void (await timeout(to.say(chartFile(c)), ms, 'sending a chart')));
   }
 
   private async renderFor(reply: Reply, conversation: string, inRoom: boolean, asker?: string): Promise<string[]> {
@@ -203,8 +214,15 @@ export class WechatAdapter implements ChatAdapter {
         throw new SendError('ambiguous', `${i > 0 ? `part ${i + 1}/${chunks.length} of the message: ` : ''}${e.message}; it may or may not have arrived`);
       }
     }
+    await this.sendCharts(to, reply);
     await this.conversations.seen(conversation, inRoom ? await (to as Room).topic() : (to as Contact).name(), this.clock.now());
     return { messageId };
   }
 }
 
+
+/**
+ * A chart as a FileBox made from the PNG's bytes. Base64 rather than a Buffer box: puppets that
+ * serialise a box (wechaty-puppet-service, the mock) accept only base64, URL and UUID boxes.
+ */
+const chartFile = (c: DrawnChart) => FileBox.fromBase64(c.png.toString('base64'), c.filename);

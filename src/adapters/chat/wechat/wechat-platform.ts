@@ -4,6 +4,7 @@ import { WechatyBuilder, type WechatyOptions } from 'wechaty';
 import type { Config } from '../../../config.ts';
 import type { Logger } from '../../../domain/log.ts';
 import { LowdbDocStore } from '../../store/lowdb-doc-store.ts';
+import type { ChartDelivery } from '../chart-delivery.ts';
 import { WechatAdapter } from './wechat-adapter.ts';
 
 /**
@@ -11,7 +12,7 @@ import { WechatAdapter } from './wechat-adapter.ts';
  * (and its service token), its login session and the adapter's pending choices and
  * known conversations kept under DATA_DIR.
  */
-export function createWechatAdapter(config: Config, log: Logger): WechatAdapter {
+export function createWechatAdapter(config: Config, log: Logger, charts?: ChartDelivery): WechatAdapter {
   const dir = resolve(config.DATA_DIR);
   mkdirSync(dir, { recursive: true });
   const options: WechatyOptions = {
@@ -20,5 +21,5 @@ export function createWechatAdapter(config: Config, log: Logger): WechatAdapter 
     puppet: config.WECHATY_PUPPET as NonNullable<WechatyOptions['puppet']>,
     ...(config.WECHATY_PUPPET_SERVICE_TOKEN ? { puppetOptions: { token: config.WECHATY_PUPPET_SERVICE_TOKEN } } : {}),
   };
-  return new WechatAdapter({ wechaty: WechatyBuilder.build(options), docs: new LowdbDocStore(dir), log, prefix: config.WECHAT_PREFIX });
+  return new WechatAdapter({ wechaty: WechatyBuilder.build(options), docs: new LowdbDocStore(dir), log, prefix: config.WECHAT_PREFIX, ...(charts ? { charts } : {}) });
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { openApp, type App } from '../../../../src/app.ts';
 import { GuardedHttpReceiver } from '../../../../src/adapters/chat/slack/guarded-http-receiver.ts';
 import type { HttpLimits } from '../../../../src/adapters/http/guarded-http.ts';
+import type { ChartDelivery } from '../../../../src/adapters/chat/chart-delivery.ts';
 import { SlackAdapter } from '../../../../src/adapters/chat/slack/slack-adapter.ts';
 import { slackLogger } from '../../../../src/adapters/chat/slack/slack-logger.ts';
 import { makeWebClient } from '../../../../src/adapters/chat/slack/slack-sender.ts';
@@ -40,7 +41,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { stand?: SlackStandIn; docs?: DocStore; shape?: (reply: Reply, incoming: Incoming) => Reply; env?: Record<string, string>; limits?: Partial<HttpLimits> } = {}): Promise<Harness> {
+export async function startHarness(opts: { stand?: SlackStandIn; docs?: DocStore; shape?: (reply: Reply, incoming: Incoming) => Reply; env?: Record<string, string>; limits?: Partial<HttpLimits>; charts?: ChartDelivery } = {}): Promise<Harness> {
   const stand = opts.stand ?? new SlackStandIn();
   if (!opts.stand) await stand.start();
   const app = await openApp(loadConfig({ DATA_DIR: '/nonexistent', DEMO_STORE: 'off', BOT_NOW: NOW, LOG_LEVEL: 'silent', SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: stand.apiUrl, ...opts.env }), { memory: true, log: silentLogger });
@@ -52,7 +53,7 @@ export async function startHarness(opts: { stand?: SlackStandIn; docs?: DocStore
   let receiver!: GuardedHttpReceiver;
   const boot = async () => {
     receiver = new GuardedHttpReceiver({ signingSecret: SECRET, port: 0, host: '127.0.0.1', logger: slackLogger(silentLogger), ...(opts.limits ? { limits: opts.limits } : {}) });
-    adapter = new SlackAdapter({ client: makeWebClient('xoxb-test-token', stand.apiUrl), receiver, docs, clock: app.services.clock, log: silentLogger, slackApiUrl: stand.apiUrl });
+    adapter = new SlackAdapter({ client: makeWebClient('xoxb-test-token', stand.apiUrl), receiver, docs, clock: app.services.clock, log: silentLogger, slackApiUrl: stand.apiUrl, ...(opts.charts ? { charts: opts.charts } : {}) });
     await adapter.start(async (incoming) => {
       seen.push(incoming);
       const reply = await app.bot.handle(incoming);

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 // A local stand-in for Slack: its Web API (auth.test, chat.postMessage, chat.update,
-// chat.postEphemeral, conversations.open) and response_url endpoints, on 127.0.0.1.
+// chat.postEphemeral, conversations.open, the two-step file upload) and response_url endpoints, on 127.0.0.1.
 // It records every call so tests can look at exactly what the adapter sent.
 
 export interface ApiCall {
@@ -18,10 +18,10 @@ interface Failure {
   body?: unknown;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function parseArgs(raw: string, type: string | undefined): Record<string, unknown> {
@@ -43,6 +43,8 @@ export class SlackStandIn {
   readonly failed: string[] = [];
   /** Messages chat.postMessage accepted, oldest first. */
   readonly posted: { channel: string; ts: string; text: unknown; thread_ts?: unknown; metadata?: unknown }[] = [];
+  /** Bytes POSTed to each upload_url the stand-in handed out, by file id. */
+  readonly uploads = new Map<string, Buffer>();
   private readonly failures = new Map<string, Failure[]>();
   private server?: Server;
   private seq = 0;
@@ -68,7 +70,8 @@ export class SlackStandIn {
 
   async start(): Promise<void> {
     this.server = createServer(async (req, res) => {
-      const raw = await readBody(req);
+      const bytes = await readBody(req);
+      const raw = bytes.toString('utf8');
       const path = req.url ?? '';
       const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
         res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
@@ -76,6 +79,13 @@ export class SlackStandIn {
       if (path.startsWith('/response/')) {
         this.responses.push({ path, body: JSON.parse(raw) });
         return send(200, { ok: true });
+      }
+      if (path.startsWith('/upload/')) {
+        const id = path.slice('/upload/'.length);
+        const failure = this.failures.get('upload')?.shift();
+        if (failure) return void res.writeHead(failure.status).end('upload failed');
+        this.uploads.set(id, bytes);
+        return void res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
       }
       const method = path.replace(/^\/api\//, '');
       const failure = this.failures.get(method)?.shift();
@@ -101,6 +111,14 @@ export class SlackStandIn {
             .reverse()
             .map(({ channel: _c, metadata, ...m }) => ({ ...m, ...(args.include_all_metadata && metadata ? { metadata } : {}) }));
           return send(200, { ok: true, messages, has_more: false, response_metadata: { next_cursor: '' } });
+        }
+        case 'files.getUploadURLExternal': {
+          const id = `F${String(++this.seq).padStart(6, '0')}`;
+          return send(200, { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id });
+        }
+        case 'files.completeUploadExternal': {
+          const files = (typeof args.files === 'string' ? JSON.parse(args.files) : args.files) as { id: string; title?: string }[];
+          return send(200, { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) });
         }
         case 'chat.update':
           return send(200, { ok: true, channel: args.channel, ts: args.ts, text: args.text });

@@ -4,7 +4,7 @@ import type { Update, UserFromGetMe } from 'grammy/types';
 
 // A local stand-in for the Telegram Bot API (POST /bot<token>/<method>), enough for
 // grammY: it records every call, serves queued updates to getUpdates (long polling),
-// answers sends with message ids, and can be told to fail the next call of a method.
+// answers sends (text and photos, multipart) with message ids, and can be told to fail the next call of a method.
 
 export const BOT_INFO: UserFromGetMe = {
   id: 7000000001,
@@ -34,10 +34,36 @@ interface Failure {
 }
 
 const body = (req: IncomingMessage) =>
-  new Promise<string>((resolve, reject) => {
-    let s = '';
-    req.on('data', (c) => (s += c)).once('end', () => resolve(s)).once('error', reject);
+  new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c)).once('end', () => resolve(Buffer.concat(chunks))).once('error', reject);
   });
+
+/** A call's parameters: JSON, or multipart (grammY's way with files), whose files land in `files`. */
+function parsePayload(raw: Buffer, type = ''): Record<string, any> {
+  const boundary = /boundary=("?)([^";]+)\1/.exec(type)?.[2];
+  if (!type.startsWith('multipart/form-data') || !boundary) return raw.length ? JSON.parse(raw.toString('utf8')) : {};
+  const payload: Record<string, any> = { files: [] };
+  const sep = Buffer.from(`--${boundary}`);
+  let at = raw.indexOf(sep);
+  while (at >= 0) {
+    const next = raw.indexOf(sep, at + sep.length);
+    if (next < 0) break;
+    const part = raw.subarray(at + sep.length + 2, next - 2); // past the CRLF after the boundary, before the CRLF ahead of the next
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, split).toString('utf8');
+    const bytes = part.subarray(split + 4);
+    const name = /;name="?([^";\r\n]*)"?/.exec(head)?.[1] ?? '';
+    const filename = /filename="?([^";\r\n]*)"?/.exec(head)?.[1]; // grammY leaves it unquoted
+    if (filename !== undefined) payload.files.push({ field: name, filename, bytes: Buffer.from(bytes) });
+    else {
+      const value = bytes.toString('utf8');
+      payload[name] = /^[[{]/.test(value) ? JSON.parse(value) : /^-?\d+$/.test(value) ? Number(value) : value;
+    }
+    at = next;
+  }
+  return payload;
+}
 
 export class BotApiStandIn {
   readonly calls: Call[] = [];
@@ -88,8 +114,7 @@ export class BotApiStandIn {
 
   private async serve(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
     const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
-    const raw = await body(req);
-    const payload = raw ? JSON.parse(raw) : {};
+    const payload = parsePayload(await body(req), req.headers['content-type']);
     const send = (json: unknown, status = 200) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
     if (!m) return void send({ ok: false, error_code: 404, description: 'Not Found' }, 404);
     const method = m[2];
@@ -110,6 +135,8 @@ export class BotApiStandIn {
         if (pending().length === 0 && (p.timeout ?? 0) > 0) await new Promise<void>((resolve) => this.waiters.push(resolve));
         return pending().slice(0, p.limit ?? 100);
       }
+      case 'sendPhoto':
+        return { message_id: ++this.nextMessageId, date: 1795000000, chat: { id: p.chat_id, type: 'supergroup', title: 'Ops' }, from: BOT_INFO, photo: [{ file_id: 'AgAD', file_unique_id: 'AQAD', width: 1440, height: 560 }], caption: p.caption };
       case 'sendMessage':
       case 'editMessageText':
         return {

@@ -19,11 +19,13 @@ export interface Said {
   mentions: string[];
   /** When it arrived, by the adapter's clock. */
   at: number;
+  /** A file the bot sent (a chart), as the puppet received it. */
+  file?: { name: string; bytes: Buffer };
 }
 
-export async function mockWechat(handler: IncomingHandler, opts: Partial<WechatAdapterOptions> & { docs?: DocStore } = {}) {
+export async function mockWechat(handler: IncomingHandler, opts: Partial<WechatAdapterOptions> & { docs?: DocStore; puppet?: (mocker: mock.Mocker) => PuppetMock } = {}) {
   const mocker = new mock.Mocker();
-  const wechaty = WechatyBuilder.build({ puppet: new PuppetMock({ mocker }) });
+  const wechaty = WechatyBuilder.build({ puppet: opts.puppet ? opts.puppet(mocker) : new PuppetMock({ mocker }) });
   const outcomes = new Map<string, string>();
   const waiters: (() => void)[] = [];
   const docs = opts.docs ?? new MemoryDocStore();
@@ -47,8 +49,10 @@ export async function mockWechat(handler: IncomingHandler, opts: Partial<WechatA
 
   const heard: Said[] = [];
   const listen = (where: ContactMock | RoomMock, to: string) =>
-    (where as unknown as NodeJS.EventEmitter).on('message', (m: { payload: { talkerId: string; text?: string; mentionIdList?: string[] } }) => {
-      if (m.payload.talkerId === me.id) heard.push({ to, text: m.payload.text ?? '', mentions: m.payload.mentionIdList ?? [], at: (opts.clock?.now() ?? new Date()).getTime() });
+    (where as unknown as NodeJS.EventEmitter).on('message', (m: { payload: { id: string; talkerId: string; text?: string; mentionIdList?: string[] } }) => {
+      const box = mocker.cacheFileBoxPayload.get(m.payload.id) as { name?: string; base64?: string } | undefined;
+      const file = box?.base64 ? { file: { name: box.name ?? '', bytes: Buffer.from(box.base64, 'base64') } } : {};
+      if (m.payload.talkerId === me.id) heard.push({ to, text: m.payload.text ?? '', mentions: m.payload.mentionIdList ?? [], at: (opts.clock?.now() ?? new Date()).getTime(), ...file });
     });
   listen(room, 'room');
   listen(alice, 'alice');
