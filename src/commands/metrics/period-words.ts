@@ -140,8 +140,11 @@ export function periodRules(today: Day, events: EventDay[]): Rule<Part>[] {
     ...WEEKDAYS_EN.map((re, i) => r(`(?:(last|this|on)\\s+)?(?:${re})\\.?`, (m) => weekdayPart(today, m[1]?.toLowerCase() === 'last' ? 'last' : m[1]?.toLowerCase() === 'this' ? 'this' : 'latest', i))),
   ];
   // Event days: 双11, 去年双11, 2025双11, Double 11, last year's double 11.
+  const NUMBER_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
   for (const e of events) {
-    const alias = e.aliases.map(aliasPattern).join('|');
+    // "Double 11" is also said "double eleven".
+    const spoken = e.month === e.day ? [`double\\s*${NUMBER_WORDS[e.month]}`] : [];
+    const alias = [...e.aliases.map(aliasPattern), ...spoken].join('|');
     rules.push(
       r(`(?:(去年|前年|last\\s+year'?s?|(\\d{4})\\s*年?)\\s*)?(?:${alias})(?:\\s+(\\d{4}))?(?:\\s*(?:那天|当天|当日))?`, (m) => {
         const year = m[2] ? Number(m[2]) : m[3] ? Number(m[3]) : m[1] ? T.y - (m[1] === '前年' ? 2 : 1) : undefined;

@@ -104,6 +104,8 @@ export const HAND: Case[] = [
   { q: '👍昨天GMV', want: { metric: 'gmv', ...D('2026-11-26') } },
   { q: 'gmv today 😀', want: { metric: 'gmv', ...TODAY } },
   { q: 'gmv 上周五 vs 上上周五', want: { metric: 'gmv', ...D('2026-11-20'), compare: 'custom', compareFrom: '2026-11-13', compareTo: '2026-11-13' } },
+  { q: 'gmv double eleven', want: { metric: 'gmv', ...D('2026-11-11') } },
+  { q: 'double twelve sales vs last year', want: { metric: 'gmv', ...D('2025-12-12'), compare: 'last_year' } },
   { q: '上上周 订单数', want: { metric: 'orders', ...D('2026-11-09', '2026-11-15') } },
   { q: 'orders the week before last', want: { metric: 'orders', ...D('2026-11-09', '2026-11-15') } },
   // Refusals: what was not understood, or what is wrong.
