@@ -69,7 +69,7 @@ export const helpCommand = (registry: Registry) =>
         const examples = specs.filter((s) => a.ids.test(s.id)).flatMap((s) => s.examples[lang].slice(0, s.id === 'metric' ? 3 : 1)).slice(0, 4);
         if (examples.length) blocks.push(text(`${a.name[lang === 'zh' ? 0 : 1]}${t('：', ': ')}${examples.join(t('　', ' · '))}`));
       }
-      blocks.push({ type: 'context', text: t('指标支持：今天/昨天/本周/上周/本月/上月/近N天/日期范围，加「按渠道」分渠道看。', 'Periods: today, yesterday, this/last week, this/last month, last N days, or a date range; add "by channel" for a breakdown.') });
+      blocks.push({ type: 'context', text: t('指标支持：今天/昨天/本周/上周/本月/上月/近N天/日期范围，加「按渠道」分渠道看；发送「帮助 经营数据」看全部指标、问法、对比和趋势。', 'Periods: today, yesterday, this/last week, this/last month, last N days, or a date range; add "by channel" for a breakdown. "help metrics" lists every metric, period, comparison and trend.') });
       return { lang, blocks };
     },
   });

@@ -71,11 +71,11 @@ function monthPart(today: Day, m: number, year: number | undefined, typed: strin
 
 const span = (from: Day, to: Day, zh: string, en: string): PeriodPart => ({ kind: 'period', from, to, name: bi(zh, en) });
 
-function weekdayPart(today: Day, which: 'last' | 'this' | 'latest', wd: number): PeriodPart {
+function weekdayPart(today: Day, which: 'before_last' | 'last' | 'this' | 'latest', wd: number): PeriodPart {
   const monday = today - weekday(today);
-  const day = which === 'last' ? monday - 7 + wd : which === 'this' ? monday + wd : monday + wd <= today ? monday + wd : monday - 7 + wd;
+  const day = which === 'before_last' ? monday - 14 + wd : which === 'last' ? monday - 7 + wd : which === 'this' ? monday + wd : monday + wd <= today ? monday + wd : monday - 7 + wd;
   const [zh, en] = WEEKDAY_NAMES[wd];
-  const name = which === 'last' ? bi(`上周${zh}`, `last ${en}`) : which === 'this' ? bi(`本周${zh}`, `this ${en}`) : bi(`周${zh}`, en);
+  const name = which === 'before_last' ? bi(`上上周${zh}`, `${en} the week before last`) : which === 'last' ? bi(`上周${zh}`, `last ${en}`) : which === 'this' ? bi(`本周${zh}`, `this ${en}`) : bi(`周${zh}`, en);
   return { kind: 'period', from: day, to: day, name, weekday: wd };
 }
 
@@ -136,12 +136,16 @@ export function periodRules(today: Day, events: EventDay[]): Rule<Part>[] {
     r('(\\d{4})\\s*[-/]\\s*(\\d{1,2})(?![\\d/\\-.])', (m) => monthPart(today, Number(m[2]), Number(m[1]), m[0])),
     ...MONTHS_EN.map((re, i) => r(`(?:(?:in|of)\\s+)?(?:${re})\\.?(?:\\s+(\\d{4}))?`, (m) => monthPart(today, i + 1, m[1] ? Number(m[1]) : undefined, m[0]))),
     // Weekdays: 上周五, 本周一, 周三, 星期五, last friday, this monday, friday.
-    r('(上|本|这)?\\s*(?:周|星期|礼拜)([一二三四五六日天1-7])', (m) => weekdayPart(today, m[1] === '上' ? 'last' : m[1] ? 'this' : 'latest', CN_WEEKDAY[m[2]])),
+    r('(上上|上|本|这)?\\s*(?:周|星期|礼拜)([一二三四五六日天1-7])', (m) => weekdayPart(today, m[1] === '上上' ? 'before_last' : m[1] === '上' ? 'last' : m[1] ? 'this' : 'latest', CN_WEEKDAY[m[2]])),
+    r('上上周|上上个?星期|the\\s+week\\s+before\\s+last', () => span(monday - 14, monday - 8, '上上周', 'the week before last')),
     ...WEEKDAYS_EN.map((re, i) => r(`(?:(last|this|on)\\s+)?(?:${re})\\.?`, (m) => weekdayPart(today, m[1]?.toLowerCase() === 'last' ? 'last' : m[1]?.toLowerCase() === 'this' ? 'this' : 'latest', i))),
   ];
   // Event days: 双11, 去年双11, 2025双11, Double 11, last year's double 11.
+  const NUMBER_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
   for (const e of events) {
-    const alias = e.aliases.map(aliasPattern).join('|');
+    // "Double 11" is also said "double eleven".
+    const spoken = e.month === e.day ? [`double\\s*${NUMBER_WORDS[e.month]}`] : [];
+    const alias = [...e.aliases.map(aliasPattern), ...spoken].join('|');
     rules.push(
       r(`(?:(去年|前年|last\\s+year'?s?|(\\d{4})\\s*年?)\\s*)?(?:${alias})(?:\\s+(\\d{4}))?(?:\\s*(?:那天|当天|当日))?`, (m) => {
         const year = m[2] ? Number(m[2]) : m[3] ? Number(m[3]) : m[1] ? T.y - (m[1] === '前年' ? 2 : 1) : undefined;

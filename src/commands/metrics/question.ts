@@ -39,7 +39,17 @@ const WORDS = [...new Set([...PERIOD_WORDS, ...METRIC_WORDS, ...CHANNEL_WORDS, .
 /** Two questions that work, for every refusal. */
 export const EXAMPLES = { zh: '昨天 抖音 GMV\n上周 按渠道 退款率', en: 'gmv yesterday on douyin\nrefund rate last week by channel' };
 
-const rulesFor = (ctx: QuestionContext): Rule<Part>[] => [...metricRules, ...periodRules(ctx.today, ctx.events), ...channelRules(ctx.channels), ...comparisonRules, ...shapeRules];
+// The vocabulary compiled once per day, event list and channel list: questions in a row reuse it.
+const compiled = new Map<string, Rule<Part>[]>();
+function rulesFor(ctx: QuestionContext): Rule<Part>[] {
+  const key = JSON.stringify([ctx.today, ctx.events, ctx.channels]);
+  let rules = compiled.get(key);
+  if (!rules) {
+    if (compiled.size >= 8) compiled.clear();
+    compiled.set(key, (rules = [...metricRules, ...periodRules(ctx.today, ctx.events), ...channelRules(ctx.channels), ...comparisonRules, ...shapeRules]));
+  }
+  return rules;
+}
 
 function notUnderstood(unknown: string[]): BotError {
   const list = unknown.map((u) => `«${u}»`).join(', ');

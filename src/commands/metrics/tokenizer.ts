@@ -23,7 +23,8 @@ export interface Scan<P> {
   guesses: { typed: string; read: string }[];
 }
 
-const SEPARATOR = /[\s,，。!！?？、:：;；"“”‘’()（）【】\[\]…]/;
+// Punctuation and emoji carry no meaning for a metric: 😀 or 👍 beside a question is decoration.
+const SEPARATOR = /^(?:[\s,，。!！?？、:：;；"“”‘’()（）【】\[\]…]|\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F|\u200D)$/u;
 const ASCII_WORD = /[a-z0-9]/i;
 const sameKind = (a: string, b: string) => (/[a-z]/i.test(a) && /[a-z]/i.test(b)) || (/\d/.test(a) && /\d/.test(b));
 const ACRONYMS = new Set(['gmv', 'aov', 'roi', 'uv', 'cvr', 'ytd', 'mtd', 'wtd', 'yoy', 'sku', 'skus', 'roas', 'jd', 'xhs', 'pos', 'pdd']);
@@ -72,8 +73,9 @@ function scanOnce<P>(rules: Rule<P>[], text: string): Scan<P> & { unknownAt: { s
   const unknownAt: { start: number; end: number }[] = [];
   let i = 0;
   while (i < text.length) {
-    if (SEPARATOR.test(text[i])) {
-      i++;
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    if (SEPARATOR.test(ch)) {
+      i += ch.length;
       continue;
     }
     const hit = longestAt(rules, text, i);

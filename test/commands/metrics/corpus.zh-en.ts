@@ -101,6 +101,13 @@ export const HAND: Case[] = [
   { q: 'gmv 2026年10月', want: { metric: 'gmv', ...D('2026-10-01', '2026-10-31') } },
   { q: 'gmv december', want: { metric: 'gmv', ...D('2025-12-01', '2025-12-31') } },
   { q: 'gmv 2026-02-01 to 2026-02-28', want: { metric: 'gmv', ...D('2026-02-01', '2026-02-28') } },
+  { q: '👍昨天GMV', want: { metric: 'gmv', ...D('2026-11-26') } },
+  { q: 'gmv today 😀', want: { metric: 'gmv', ...TODAY } },
+  { q: 'gmv 上周五 vs 上上周五', want: { metric: 'gmv', ...D('2026-11-20'), compare: 'custom', compareFrom: '2026-11-13', compareTo: '2026-11-13' } },
+  { q: 'gmv double eleven', want: { metric: 'gmv', ...D('2026-11-11') } },
+  { q: 'double twelve sales vs last year', want: { metric: 'gmv', ...D('2025-12-12'), compare: 'last_year' } },
+  { q: '上上周 订单数', want: { metric: 'orders', ...D('2026-11-09', '2026-11-15') } },
+  { q: 'orders the week before last', want: { metric: 'orders', ...D('2026-11-09', '2026-11-15') } },
   // Refusals: what was not understood, or what is wrong.
   { q: '今天天气怎么样', want: { error: 'not_understood', unknown: ['天气'] } },
   { q: 'gmv foo bar', want: { error: 'not_understood', unknown: ['foo', 'bar'] } },
