@@ -19,7 +19,7 @@ import { NoticeOutbox } from './adapters/outbound/notice-outbox.ts';
 import { RoleBook } from './domain/access/role-book.ts';
 import { StoreAuditLog } from './domain/access/store-audit-log.ts';
 import type { OutboxStore } from './domain/outbound/outbox-store.ts';
-import { reportDataState } from './adapters/store/data-state-report.ts';
+import { reportDataState, reportOutboxState } from './adapters/store/data-state-report.ts';
 
 export interface App {
   config: Config;
@@ -56,6 +56,7 @@ export async function openApp(config: Config, opts: AppOptions = {}): Promise<Ap
   reportDataState(log, orders, (await docs.check?.()) ?? []);
   const roles = await RoleBook.open(docs, config.BOT_ADMINS);
   const outboxStore = opts.outboxStore ?? (opts.memory || opts.docs ? JournalOutboxStore.memory() : JournalOutboxStore.open(join(config.DATA_DIR, 'outbox'), { fsync: config.OUTBOX_FSYNC }));
+  reportOutboxState(log, outboxStore);
   const audit = await StoreAuditLog.open(docs, clock);
   const services: Services = {
     store: { name: config.STORE_NAME, timeZone: config.STORE_TIMEZONE, currency: config.STORE_CURRENCY, lang: config.BOT_LANG },

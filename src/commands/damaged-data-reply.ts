@@ -15,11 +15,20 @@ export function damagedReply(lang: Lang, d: DamagedDocument): Reply {
   return {
     lang,
     blocks: [
-      text(t(`${what.zh}暂不可用：数据文件 ${d.file} 已损坏（${d.problem}）${aside}。`, `The ${what.en} are unavailable: the data file ${d.file} is damaged (${d.problem})${aside}.`), 'warning'),
+      text(t(`${what.zh}暂不可用：数据文件 ${d.file} 已损坏（${problemZh(d.problem)}）${aside}。`, `The ${what.en} are unavailable: the data file ${d.file} is damaged (${d.problem})${aside}.`), 'warning'),
       text(t('为避免重复或错误操作，修复前需要这些数据的操作会被拒绝。请管理员按 README「Storage → Recovery」处理。', 'Commands that need them are refused until it is repaired, so nothing is done twice or wrongly. An admin can follow README "Storage → Recovery".'), 'muted'),
     ],
     data: { error: 'damaged_data', file: d.file, aside: d.aside, problem: d.problem },
   };
+}
+
+/** The store words its problems in English (they also go to the log); the usual ones, said in Chinese. */
+function problemZh(problem: string): string {
+  const notJson = /^not JSON: (.*)$/.exec(problem);
+  if (notJson) return `不是完整有效的 JSON：${notJson[1]}`;
+  const missing = /^missing; a damaged copy was set aside earlier as (\S+)$/.exec(problem);
+  if (missing) return `文件缺失，损坏的副本此前已另存为 ${missing[1]}`;
+  return `内容不是应有的格式：${problem}`;
 }
 
 /** Adds a warning to an answer while some orders could not be loaded, so no figure passes for whole. */

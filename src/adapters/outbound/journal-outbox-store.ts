@@ -25,6 +25,8 @@ export class JournalOutboxStore implements OutboxStore {
   private readonly byState = new Map<EntryState, Set<number>>(ENTRY_STATES.map((s) => [s, new Set<number>()]));
   private nextId = 1;
   private lines = 0;
+  /** Journal lines (1-based) that were whole but did not parse: damage, not a write cut short; said at start. */
+  readonly unreadableLines: number[] = [];
   private queue: { text: string; count: number; resolve: () => void; reject: (err: unknown) => void }[] = [];
   private flushing = false;
   private idleWaiters: (() => void)[] = [];
@@ -75,14 +77,15 @@ export class JournalOutboxStore implements OutboxStore {
     if (!existsSync(this.journalPath)) return;
     const buf = readFileSync(this.journalPath);
     let start = 0; // byte offset of the next line; everything before it was whole lines
-    for (;;) {
+    for (let n = 1; ; n++) {
       const end = buf.indexOf(10, start);
       if (end < 0) break; // a torn last line: never finished, so never acknowledged
       try {
         this.apply(JSON.parse(buf.toString('utf8', start, end)) as Line);
         this.lines++;
       } catch {
-        // A line that does not parse was never acknowledged; skip it.
+        // A whole line that does not parse was damaged after it was written: skipped, and said.
+        this.unreadableLines.push(n);
       }
       start = end + 1;
     }

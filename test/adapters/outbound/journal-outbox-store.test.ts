@@ -43,6 +43,24 @@ describe('JournalOutboxStore', () => {
     expect(JournalOutboxStore.open(d).counts().pending).toBe(2);
   });
 
+  it('a whole line that does not parse (damage, not a torn write) is skipped and counted, so the start can say so', async () => {
+    const d = dir();
+    const s = JournalOutboxStore.open(d, { fsync: false });
+    await s.add([entry('a'), entry('b')], now);
+    await s.close();
+    const lines = readFileSync(join(d, 'journal.jsonl'), 'utf8').split('\n');
+    lines[0] = lines[0].slice(0, 10) + '\u0000garbage';
+    writeFileSync(join(d, 'journal.jsonl'), lines.join('\n'));
+    const again = JournalOutboxStore.open(d, { fsync: false });
+    expect(again.unreadableLines).toEqual([1]);
+    expect(again.byKey('a')).toBeUndefined();
+    expect(again.byKey('b')!.state).toBe('pending');
+    await again.close();
+    // A torn last line is not damage: nothing is counted.
+    appendFileSync(join(d, 'journal.jsonl'), '{"u":2,"p":{"sta');
+    expect(JournalOutboxStore.open(d, { fsync: false }).unreadableLines).toEqual([1]);
+  });
+
   it('folds the journal into a whole snapshot, and a replay of the old journal over it is harmless', async () => {
     const d = dir();
     const s = JournalOutboxStore.open(d, { fsync: false, compactAfter: 4 });

@@ -110,7 +110,7 @@ describe('a damaged document other than orders', () => {
         expect(shown(r)).toContain(`The ${what} are unavailable: the data file ${file} is damaged`);
         // The answer says what was wrong with the file and where the damaged copy is.
         expect(shown(r)).toMatch(content === '{"hello":1}' ? /\(none of its fields \(.*\) are there\); the damaged file was kept as \S+\.corrupt-/ : /\(not JSON: .*\); the damaged file was kept as \S+\.corrupt-/);
-        expect(shown(await first.say(askZh))).toContain('暂不可用');
+        expect(shown(await first.say(askZh))).toMatch(content === '{"hello":1}' ? /暂不可用：数据文件 \S+ 已损坏（内容不是应有的格式：none of its fields/ : /暂不可用：数据文件 \S+ 已损坏（不是完整有效的 JSON：/);
         const aside = asideOf(file);
         expect(aside).toHaveLength(1);
         expect(readFileSync(join(dir, file, '..', aside[0]), 'utf8')).toBe(content);
@@ -118,6 +118,7 @@ describe('a damaged document other than orders', () => {
         const second = await open();
         expect(second.lines.join('\n')).toContain(`DATA DAMAGED: ${file}: missing; a damaged copy was set aside earlier`);
         expect((await second.say(ask)).data).toMatchObject({ error: 'damaged_data' });
+        expect(shown(await second.say(askZh))).toContain(`已损坏（文件缺失，损坏的副本此前已另存为 ${file.includes('/') ? `${file.split('/')[0]}/` : ''}${aside[0]}）`);
         // Repaired (here: the copy removed, accepting the loss, or a good copy put back), it works again.
         rmSync(join(dir, file, '..', aside[0]));
         if (healthy !== undefined) writeFileSync(join(dir, file), healthy);
