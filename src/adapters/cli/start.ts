@@ -6,6 +6,7 @@ import { buildChatAdapters } from '../chat/platforms.ts';
 import { ensureDemoStore } from './demo.ts';
 import { OutboundEngine } from '../scheduler/engine.ts';
 import { InboxWatcher } from '../ingest/inbox.ts';
+import { startLiveIngest } from '../ingest/live/start-ingest.ts';
 
 /** `npm start`: the platforms that have tokens, or the terminal chat when none has. */
 export async function startCommand(_args: string[], flags: Flags): Promise<number> {
@@ -13,6 +14,7 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
   const { makeLogger } = await import('../../app.ts');
   const app = await openApp(config, { log: makeLogger(config, true) });
   await ensureDemoStore(app);
+  const live = await startLiveIngest(app); // Shopify webhooks and the signed ingest endpoint, when configured
   const platforms = await buildChatAdapters(config, app.services.log);
   if (platforms.length > 0) {
     const handler = (incoming: Parameters<typeof app.bot.handle>[0]) => app.bot.handle(incoming);
@@ -33,6 +35,7 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
     inbox.start();
     app.services.log.info({ platforms: started.map((p) => p.platform) }, 'bot started');
     const stop = async () => {
+      await live?.stop();
       await inbox.stop();
       await engine.stop();
       for (const p of started) await p.stop();
@@ -62,6 +65,7 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
     return reply;
   });
   await engine.idle(); // piped trials see what their last command queued
+  await live?.stop();
   await inbox.stop();
   await engine.stop();
   return 0;

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import type { Services } from '../../commands/services.ts';
 import type { Logger } from '../../domain/log.ts';
 import { ImportError, importFile, type ImportSummary } from './import-file.ts';
+import { inLane } from './live/write-lane.ts';
 
 // A running bot owns DATA_DIR, so `store-ops-bot import` run beside it drops the file
 // into DATA_DIR/inbox/<kind>/ and the bot imports it itself — one writer, and the figures
@@ -78,7 +79,7 @@ export class InboxWatcher {
         await mkdir(doneDir(this.dataDir), { recursive: true });
         let result: InboxResult;
         try {
-          result = { ok: true, summary: await importFile(join(dir, name), kind, this.services) };
+          result = { ok: true, summary: await inLane(this.services.data, () => importFile(join(dir, name), kind, this.services)) };
           this.log.info({ file: name, kind, added: result.summary.added, replaced: result.summary.replaced, bad: result.summary.bad }, 'inbox import');
         } catch (err) {
           if (!(err instanceof ImportError)) this.log.error({ err, file: name }, 'inbox import failed');
