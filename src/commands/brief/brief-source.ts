@@ -6,6 +6,7 @@ import type { Period } from '../../domain/periods.ts';
 import { arrow, formatChange, formatValue } from '../format.ts';
 import { say, type Lang } from '../lang.ts';
 import { metricName } from '../metrics/metric-names.ts';
+import { quietFeedBlocks } from '../metrics/freshness.ts';
 import type { Notice, NoticeSource } from '../notices.ts';
 import type { Figure, Reply } from '../reply.ts';
 import type { Services } from '../services.ts';
@@ -64,6 +65,7 @@ export function briefReply(services: Services, day: number, lang: Lang): Reply {
     blocks: [
       { type: 'text', text: t(`📊 ${name} 日报 · ${date}`, `📊 ${name} daily brief · ${date}`), tone: 'heading' },
       { type: 'figures', items },
+      ...quietFeedBlocks(services, lang),
       { type: 'context', text: t(`对比前一天 · 发送「日报 关闭」停止`, `vs the day before · send "brief off" to stop`) },
     ],
     summary: summary.join(t('；', '; ')),

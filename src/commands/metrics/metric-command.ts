@@ -4,6 +4,7 @@ import { measure } from '../../domain/metrics/measure.ts';
 import { resolvePeriod } from '../../domain/periods.ts';
 import { defineCommand } from '../spec.ts';
 import { metricReply } from './metric-reply.ts';
+import { withFreshness } from './freshness.ts';
 import { looksLikeQuestion, readQuestion } from './question.ts';
 
 const args = z.object({
@@ -35,6 +36,6 @@ export const metricCommand = defineCommand({
     const { services } = ctx;
     const period = resolvePeriod(q.period, services.clock.now().getTime(), services.calendar);
     const m = measure(services.data, q.metric, period, q.by, q.limit);
-    return metricReply(m, ctx.lang, services.store.currency, services.store.timeZone);
+    return withFreshness(metricReply(m, ctx.lang, services.store.currency, services.store.timeZone), services, ctx.lang);
   },
 });
