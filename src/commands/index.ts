@@ -18,6 +18,8 @@ import { memberCommands } from './members/member-commands.ts';
 import { helpCommand } from './help-command.ts';
 import { campaignCommands } from './campaigns/campaign-command-list.ts';
 import { metricCommand } from './metrics/metric-command.ts';
+import { stockCommand } from './stock/stock-command.ts';
+import { stockAlertsCommand } from './stock/stock-alerts.ts';
 import { Registry } from './registry.ts';
 
 /** Every command the bot knows. Add a new command's spec here (one line). */
@@ -31,6 +33,7 @@ export function buildRegistry(): Registry {
   registry.add(confirmCommand, cancelCommand);
   registry.add(...campaignCommands);
   registry.add(...memberCommands);
+  registry.add(stockCommand, stockAlertsCommand);
   registry.add(helpCommand(registry));
   return registry;
 }

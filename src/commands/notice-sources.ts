@@ -5,6 +5,7 @@ import { approvalNotices } from './approvals/approval-notices.ts';
 import { complaintEscalations } from './complaints/complaint-notices.ts';
 import type { NoticeSource } from './notices.ts';
 import { campaignNotices } from './campaigns/campaign-notices.ts';
+import { stockAlertSource } from './stock/stock-alerts.ts';
 
 /**
  * Every feature that makes the bot speak first. The scheduler tick calls `collect(now)` on each,
@@ -20,5 +21,6 @@ export function buildNoticeSources(): NoticeSource[] {
     cadenceNoticeSource,
     complaintEscalations,
     campaignNotices,
+    stockAlertSource,
   ];
 }

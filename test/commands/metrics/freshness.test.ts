@@ -21,7 +21,7 @@ describe('freshness', () => {
   it('answers a metric question with the freshness on its context line', async () => {
     const app = await freshApp();
     await applyOrders(app.services.data, app.services.orders, [order('erp', '1', '2026-11-27T08:05:00+08:00')]);
-    const reply = await app.bot.handle({ platform: 'console', conversation: 'console:room', user: 'console:amy', text: 'gmv today' });
+    const reply = await app.bot.handle({ platform: 'console', conversation: 'console:room', user: 'console:amy', text: 'gmv today', direct: false });
     const context = reply.blocks.filter((b) => b.type === 'context').map((b) => (b as { text: string }).text);
     expect(context.at(-1)).toMatch(/data to 08:05$/);
   });
