@@ -15,7 +15,8 @@ import { extraCliHandlers } from './adapters/cli/cli-registry.ts';
 const USAGE = `usage:
   store-ops-bot [start]                      run the bot (terminal chat when no platform token is set)
   store-ops-bot ask "今天GMV" [--as USER] [--json] [--dm]
-  store-ops-bot import orders|traffic|spend FILE
+  store-ops-bot import orders|traffic|spend|stock FILE
+  store-ops-bot sync shopify --since 2026-01-01   read Shopify orders through the Admin API (resumable)
   store-ops-bot tick                          run what is due once and exit
   store-ops-bot demo reset                    rebuild the demo store`;
 
@@ -24,6 +25,7 @@ export interface Flags {
   as?: string;
   json?: boolean;
   dm?: boolean;
+  since?: string;
 }
 
 const handlers: Record<string, CliHandler> = {
@@ -44,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { as: { type: 'string' }, json: { type: 'boolean' }, dm: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { as: { type: 'string' }, json: { type: 'boolean' }, dm: { type: 'boolean' }, since: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     console.log(USAGE);

@@ -109,16 +109,30 @@ export class ShopifyWebhookInbox {
     const seen = this.doc.data.seen;
     const fresh: Delivery[] = [];
     for (const seg of segments) for (const d of this.journal.read(seg)) if (!(d.id in seen)) fresh.push(d), (seen[d.id] = Date.now());
+    const cutoff = Date.now() - KEEP_SEEN_MS;
+    for (const [id, t] of Object.entries(seen)) if (t < cutoff) delete seen[id];
+    await this.applyDeliveries(fresh);
+    for (const seg of segments) this.journal.remove(seg);
+  }
+
+  /**
+   * Orders read by the backfill, applied by the same rules as deliveries (an order the
+   * webhooks already hold in a newer version is not overwritten). Not journaled: the
+   * backfill's cursor moves on only after this returns.
+   */
+  applyBackfill(payloads: { id: string; body: string }[]): Promise<{ applied: number }> {
+    return inLane(this.services.data, async () => ({ applied: await this.applyDeliveries(payloads.map((p) => ({ id: p.id, topic: 'orders/updated' as const, body: p.body }))) }));
+  }
+
+  private async applyDeliveries(list: Delivery[]): Promise<number> {
     const orders = new Map<string, Order>();
     const inventory: InventoryUpdate[] = [];
-    for (const d of fresh) this.take(d, orders, inventory);
+    for (const d of list) this.take(d, orders, inventory);
     if (orders.size > 0) await applyOrders(this.services.data, this.services.orders, orders.values());
     if (inventory.length > 0) await this.opts.onInventory?.(inventory);
     // Applied before noted: a crash in between re-applies the same deliveries to the same result.
-    const cutoff = Date.now() - KEEP_SEEN_MS;
-    for (const [id, t] of Object.entries(seen)) if (t < cutoff) delete seen[id];
     await this.doc.write();
-    for (const seg of segments) this.journal.remove(seg);
+    return orders.size;
   }
 
   /** One delivery → the order it changes (the latest version within the batch wins). */
