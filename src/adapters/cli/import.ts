@@ -10,7 +10,7 @@ import { importStock, type StockImportSummary } from '../ingest/stock-file.ts';
 import { StockBook } from '../../domain/stock/stock-book.ts';
 
 const KINDS = ['orders', 'traffic', 'spend', 'stock'] as const;
-const USAGE = 'usage: store-ops-bot import orders|traffic|spend|stock FILE [--json]';
+const USAGE = 'usage: store-ops-bot import orders|traffic|spend FILE [--json]\n       store-ops-bot import stock FILE [--json]   (sku,on_hand[,safety,warning,warehouse,inventory_item_id])';
 const FORMAT_NAMES: Record<ImportSummary['format'], string> = {
   shopify: 'Shopify orders export',
   tmall: 'Tmall/Taobao order report',

@@ -13,7 +13,9 @@ export class Journal<T> {
   private handle?: FileHandle;
   private seq: number;
   private waiting: { line: string; done: (err?: Error) => void }[] = [];
-  private flushing?: Promise<void>;
+  private scheduled = false;
+  /** Every write, flush and close runs on this one chain, so a cut never closes a file mid-write. */
+  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly dir: string, private readonly fsync = true) {
     mkdirSync(dir, { recursive: true });
@@ -29,34 +31,42 @@ export class Journal<T> {
   append(entry: T): Promise<void> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ line: `${JSON.stringify(entry)}\n`, done: (err) => (err ? reject(err) : resolve()) });
-      this.flushing ??= this.flush().finally(() => (this.flushing = undefined));
+      if (!this.scheduled) {
+        this.scheduled = true;
+        this.tail = this.tail.then(() => this.flush());
+      }
     });
   }
 
+  /** Writes everything waiting as one write and one flush (lines arriving meanwhile go in the next). */
   private async flush(): Promise<void> {
-    while (this.waiting.length > 0) {
-      const batch = this.waiting;
-      this.waiting = [];
-      try {
-        this.handle ??= await open(join(this.dir, `${String(this.seq).padStart(10, '0')}.jsonl`), 'a');
-        await this.handle.write(batch.map((b) => b.line).join(''));
-        if (this.fsync) await this.handle.datasync();
-        for (const b of batch) b.done();
-      } catch (err) {
-        for (const b of batch) b.done(err as Error);
-      }
+    this.scheduled = false;
+    const batch = this.waiting;
+    this.waiting = [];
+    if (batch.length === 0) return;
+    try {
+      this.handle ??= await open(join(this.dir, `${String(this.seq).padStart(10, '0')}.jsonl`), 'a');
+      await this.handle.write(batch.map((b) => b.line).join(''));
+      if (this.fsync) await this.handle.datasync();
+      for (const b of batch) b.done();
+    } catch (err) {
+      for (const b of batch) b.done(err as Error);
     }
   }
 
   /** Closes the segment being written (after its pending lines) and returns every closed segment, oldest first. */
-  async cut(): Promise<string[]> {
-    while (this.flushing) await this.flushing;
-    if (this.handle) {
-      await this.handle.close();
-      this.handle = undefined;
-      this.seq++;
-    }
-    return this.segments();
+  cut(): Promise<string[]> {
+    const run = this.tail.then(async () => {
+      if (this.handle) {
+        await this.handle.close();
+        this.handle = undefined;
+        this.seq++;
+      }
+      // Lines appended from now on go to the next segment, opened by the next flush.
+      return this.segments();
+    });
+    this.tail = run.catch(() => undefined);
+    return run;
   }
 
   read(segment: string): T[] {
@@ -77,8 +87,6 @@ export class Journal<T> {
   }
 
   async close(): Promise<void> {
-    while (this.flushing) await this.flushing;
-    await this.handle?.close();
-    this.handle = undefined;
+    await this.cut();
   }
 }

@@ -37,6 +37,8 @@ interface WebhookDoc {
 }
 
 const KEEP_SEEN_MS = 7 * 86_400_000;
+/** How often journaled deliveries are applied during a burst: well within Shopify's expectations, a few saves a second. */
+const APPLY_EVERY_MS = 250;
 
 export class ShopifyWebhookInbox {
   private readonly journal: Journal<Delivery>;
@@ -44,14 +46,14 @@ export class ShopifyWebhookInbox {
   private readonly writing = new Map<string, Promise<void>>();
   private doc!: Doc<WebhookDoc>;
   private applying?: Promise<void>;
-  private again = false;
+  private timer?: NodeJS.Timeout;
   /** Deliveries that could not be mapped, with why (logged, and counted for `status`). */
   rejected = 0;
 
   constructor(
     private readonly services: Services,
     dataDir: string,
-    private readonly opts: { fsync?: boolean; onInventory?: (u: InventoryUpdate[]) => Promise<void> } = {},
+    private readonly opts: { fsync?: boolean; applyEveryMs?: number; onInventory?: (u: InventoryUpdate[]) => Promise<void> } = {},
   ) {
     this.journal = new Journal<Delivery>(join(dataDir, 'shopify-inbox'), opts.fsync ?? true);
   }
@@ -84,25 +86,32 @@ export class ShopifyWebhookInbox {
       this.writing.delete(d.id);
     }
     this.known.add(d.id);
-    void this.applyPending();
+    this.schedule();
     return 'accepted';
   }
 
-  /** Applies everything journaled so far; overlapping calls share one run and schedule one more. */
+  /**
+   * Applies everything journaled so far. Deliveries are applied in batches at most every
+   * `applyEveryMs` (each batch rewrites the touched months once, so a burst costs a few
+   * saves rather than one per order); a call while a batch runs waits for it and runs another.
+   */
   applyPending(): Promise<void> {
-    if (this.applying) {
-      this.again = true;
-      return this.applying;
-    }
+    if (this.applying) return this.applying.then(() => this.applyPending());
+    clearTimeout(this.timer);
+    this.timer = undefined;
     this.applying = (async () => {
-      do {
-        this.again = false;
-        const segments = await this.journal.cut();
-        if (segments.length === 0) break;
-        await inLane(this.services.data, () => this.applySegments(segments));
-      } while (this.again);
+      const segments = await this.journal.cut();
+      if (segments.length > 0) await inLane(this.services.data, () => this.applySegments(segments));
     })().finally(() => (this.applying = undefined));
     return this.applying;
+  }
+
+  private schedule(): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      if (this.applying) return this.schedule();
+      this.applyPending().catch((err: unknown) => this.services.log.error({ err }, 'shopify deliveries could not be applied; they stay journaled'));
+    }, this.opts.applyEveryMs ?? APPLY_EVERY_MS);
   }
 
   private async applySegments(segments: string[]): Promise<void> {
@@ -191,7 +200,10 @@ export class ShopifyWebhookInbox {
   }
 
   async close(): Promise<void> {
-    await this.applying;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    // What is journaled is applied before stopping (and would be at the next start anyway).
+    await this.applyPending().catch((err: unknown) => this.services.log.error({ err }, 'shopify deliveries left journaled at stop'));
     await this.journal.close();
   }
 }
