@@ -123,6 +123,20 @@ describe('POST /ingest/orders', () => {
     expect(JSON.parse(bad.text).error).toMatch(/JSON/);
   });
 
+  it('applies Shopify inventory_levels/update to the SKU named by the stock file, raising one alert when it runs out', async () => {
+    await signed('/ingest/stock', 'sku,on_hand,safety,warning,inventory_item_id\nSK-INV,50,5,10,39072856\n');
+    const body = '{"inventory_item_id": 39072856, "location_id": 487838322, "available": 0, "updated_at": "2026-11-27T09:00:00+08:00"}';
+    expect((await hook({ id: 'inv-1', topic: 'inventory_levels/update', body })).status).toBe(200);
+    await live.inbox!.applyPending();
+    const stock = await app.services.docs.open<{ items: Record<string, { warehouses: Record<string, number> }>; alerts: { sku: string; level: string }[] }>('stock', { items: {}, alerts: [] });
+    expect(stock.data.items['SK-INV'].warehouses).toEqual({ '': 50, 'shopify:487838322': 0 });
+    expect(stock.data.alerts.filter((a) => a.sku === 'SK-INV')).toEqual([]); // 50 more elsewhere: still fine
+    const none = '{"inventory_item_id": 39072856, "location_id": null, "available": 0}';
+    expect((await hook({ id: 'inv-2', topic: 'inventory_levels/update', body: none })).status).toBe(200);
+    await live.inbox!.applyPending();
+    expect(stock.data.alerts.filter((a) => a.sku === 'SK-INV').map((a) => a.level)).toEqual(['out']);
+  });
+
   it('answers an unknown path with 404 and a GET with 405', async () => {
     expect((await post('/ingest/nothing', '{}', {})).status).toBe(404);
     const r = await new Promise<number>((resolve) => request({ host: '127.0.0.1', port: live.port, path: '/ingest/orders' }, (res) => resolve(res.statusCode ?? 0)).end());
