@@ -39,6 +39,7 @@ interface WebhookDoc {
 const KEEP_SEEN_MS = 7 * 86_400_000;
 /** How often journaled deliveries are applied during a burst: well within Shopify's expectations, a few saves a second. */
 const APPLY_EVERY_MS = 250;
+const CHECKPOINT_MS = 2_000;
 
 export class ShopifyWebhookInbox {
   private readonly journal: Journal<Delivery>;
@@ -47,6 +48,9 @@ export class ShopifyWebhookInbox {
   private doc!: Doc<WebhookDoc>;
   private applying?: Promise<void>;
   private timer?: NodeJS.Timeout;
+  /** Segments applied since the last checkpoint (removed when it is written). */
+  private readonly applied = new Set<string>();
+  private checkpointAt = 0;
   /** Deliveries that could not be mapped, with why (logged, and counted for `status`). */
   rejected = 0;
 
@@ -95,13 +99,13 @@ export class ShopifyWebhookInbox {
    * `applyEveryMs` (each batch rewrites the touched months once, so a burst costs a few
    * saves rather than one per order); a call while a batch runs waits for it and runs another.
    */
-  applyPending(): Promise<void> {
-    if (this.applying) return this.applying.then(() => this.applyPending());
+  applyPending(opts: { checkpoint?: boolean } = {}): Promise<void> {
+    if (this.applying) return this.applying.then(() => this.applyPending(opts));
     clearTimeout(this.timer);
     this.timer = undefined;
     this.applying = (async () => {
       const segments = await this.journal.cut();
-      if (segments.length > 0) await inLane(this.services.data, () => this.applySegments(segments));
+      if (segments.length > 0) await inLane(this.services.data, () => this.applySegments(segments, opts.checkpoint));
     })().finally(() => (this.applying = undefined));
     return this.applying;
   }
@@ -114,14 +118,26 @@ export class ShopifyWebhookInbox {
     }, this.opts.applyEveryMs ?? APPLY_EVERY_MS);
   }
 
-  private async applySegments(segments: string[]): Promise<void> {
+  private async applySegments(all: string[], checkpoint = false): Promise<void> {
+    const segments = all.filter((seg) => !this.applied.has(seg));
     const seen = this.doc.data.seen;
     const fresh: Delivery[] = [];
     for (const seg of segments) for (const d of this.journal.read(seg)) if (!(d.id in seen)) fresh.push(d), (seen[d.id] = Date.now());
+    await this.applyDeliveries(fresh, false);
+    for (const seg of segments) this.applied.add(seg);
+    // The checkpoint (seen ids, order states) is written every few seconds, not per batch: until
+    // then the segments stay, and a crash replays them to the same result.
+    if (checkpoint || Date.now() - this.checkpointAt >= CHECKPOINT_MS) await this.checkpoint();
+  }
+
+  private async checkpoint(): Promise<void> {
     const cutoff = Date.now() - KEEP_SEEN_MS;
+    const seen = this.doc.data.seen;
     for (const [id, t] of Object.entries(seen)) if (t < cutoff) delete seen[id];
-    await this.applyDeliveries(fresh);
-    for (const seg of segments) this.journal.remove(seg);
+    await this.doc.write();
+    this.checkpointAt = Date.now();
+    for (const seg of this.applied) this.journal.remove(seg);
+    this.applied.clear();
   }
 
   /**
@@ -133,14 +149,14 @@ export class ShopifyWebhookInbox {
     return inLane(this.services.data, async () => ({ applied: await this.applyDeliveries(payloads.map((p) => ({ id: p.id, topic: 'orders/updated' as const, body: p.body }))) }));
   }
 
-  private async applyDeliveries(list: Delivery[]): Promise<number> {
+  private async applyDeliveries(list: Delivery[], write = true): Promise<number> {
     const orders = new Map<string, Order>();
     const inventory: InventoryUpdate[] = [];
     for (const d of list) this.take(d, orders, inventory);
     if (orders.size > 0) await applyOrders(this.services.data, this.services.orders, orders.values());
     if (inventory.length > 0) await this.opts.onInventory?.(inventory);
     // Applied before noted: a crash in between re-applies the same deliveries to the same result.
-    await this.doc.write();
+    if (write) await this.doc.write();
     return orders.size;
   }
 
@@ -203,7 +219,7 @@ export class ShopifyWebhookInbox {
     clearTimeout(this.timer);
     this.timer = undefined;
     // What is journaled is applied before stopping (and would be at the next start anyway).
-    await this.applyPending().catch((err: unknown) => this.services.log.error({ err }, 'shopify deliveries left journaled at stop'));
+    await this.applyPending({ checkpoint: true }).catch((err: unknown) => this.services.log.error({ err }, 'shopify deliveries left journaled at stop'));
     await this.journal.close();
   }
 }
