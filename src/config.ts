@@ -88,6 +88,18 @@ export const configSchema = z.object({
   WECOM_API_ROOT: url,
   /** Filled by loadConfig from every WECOM_WEBHOOK_<NAME> variable. */
   WECOM_WEBHOOKS: z.record(z.string(), z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a group robot key (the key=… part of its webhook URL)')).default({}),
+  // Live store data (issue 19): Shopify webhooks and the signed ingest endpoint on INGEST_PORT, Shopify backfill.
+  INGEST_PORT: port(8787),
+  INGEST_HOST: optionalString,
+  INGEST_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, 'at least 16 characters (e.g. openssl rand -hex 32)'),
+  INGEST_MAX_BODY_MB: z.coerce.number({ error: 'megabytes like 20' }).min(0.001, 'more than 0').max(512, 'at most 512').default(20),
+  SHOPIFY_WEBHOOK_SECRET: optionalString,
+  SHOPIFY_WEBHOOK_SECRET_OLD: optionalString,
+  SHOPIFY_SHOP: optionalString.refine((v) => v === undefined || /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(v), 'the shop domain like my-store.myshopify.com'),
+  SHOPIFY_ADMIN_TOKEN: optionalString,
+  SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$|^unstable$/, 'an API version like 2025-10').default('2025-10'),
+  SHOPIFY_API_URL: url,
+  SHOPIFY_SYNC_SINCE: optionalString.refine((v) => v === undefined || /^\d{4}-\d{2}-\d{2}$/.test(v), 'a date like 2026-01-01'),
 });
 
 export type Config = z.infer<typeof configSchema>;

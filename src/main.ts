@@ -16,7 +16,8 @@ import { EnvFileError, loadEnvFile } from './adapters/cli/env-file.ts';
 const USAGE = `usage:
   store-ops-bot [start]                      run the bot (terminal chat when no platform token is set)
   store-ops-bot ask "今天GMV" [--as USER] [--json] [--dm] [--chart FILE.png]
-  store-ops-bot import orders|traffic|spend FILE
+  store-ops-bot import orders|traffic|spend|stock FILE
+  store-ops-bot sync shopify --since 2026-01-01   read Shopify orders through the Admin API (resumable)
   store-ops-bot tick                          run what is due once and exit
   store-ops-bot demo reset                    rebuild the demo store`;
 
@@ -27,6 +28,7 @@ export interface Flags {
   dm?: boolean;
   /** `ask --chart FILE`: write the answer's chart as a PNG. */
   chart?: string;
+  since?: string;
 }
 
 const handlers: Record<string, CliHandler> = {
@@ -47,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { as: { type: 'string' }, json: { type: 'boolean' }, dm: { type: 'boolean' }, chart: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { as: { type: 'string' }, json: { type: 'boolean' }, dm: { type: 'boolean' }, chart: { type: 'string' }, since: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     console.log(USAGE);

@@ -25,6 +25,8 @@ import { alertCommands } from './alerts/alert-action-commands.ts';
 import { kpiCommand } from './targets/kpi-command.ts';
 import { weeklyCommand } from './weekly/weekly-command.ts';
 import { targetSetCommand } from './targets/target-set-command.ts';
+import { stockCommand } from './stock/stock-command.ts';
+import { stockAlertsCommand } from './stock/stock-alerts.ts';
 import { Registry } from './registry.ts';
 
 /** Every command the bot knows. Add a new command's spec here (one line). */
@@ -40,6 +42,7 @@ export function buildRegistry(): Registry {
   registry.add(...memberCommands);
   registry.add(alertsCommand, ...alertCommands, targetSetCommand, kpiCommand, weeklyCommand);
   registry.add(chartsCommand);
+  registry.add(stockCommand, stockAlertsCommand);
   registry.add(helpCommand(registry));
   return registry;
 }

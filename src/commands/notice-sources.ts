@@ -7,6 +7,7 @@ import type { NoticeSource } from './notices.ts';
 import { campaignNotices } from './campaigns/campaign-notices.ts';
 import { alertNotices } from './alerts/alert-notices.ts';
 import { weeklySource } from './weekly/weekly-source.ts';
+import { stockAlertSource } from './stock/stock-alerts.ts';
 
 /**
  * Every feature that makes the bot speak first. The scheduler tick calls `collect(now)` on each,
@@ -24,5 +25,6 @@ export function buildNoticeSources(): NoticeSource[] {
     campaignNotices,
     alertNotices,
     weeklySource,
+    stockAlertSource,
   ];
 }

@@ -8,9 +8,11 @@ import { awaitInboxResult, dropIntoInbox } from '../ingest/inbox.ts';
 import { asUserFile, headerOnly, headerOnlyLine } from '../ingest/import-words.ts';
 import { plural } from '../../commands/counts.ts';
 import { DataDirLocked } from '../store/data-dir-lock.ts';
+import { importStock, type StockImportSummary } from '../ingest/stock-file.ts';
+import { StockBook } from '../../domain/stock/stock-book.ts';
 
-const KINDS = ['orders', 'traffic', 'spend'] as const;
-const USAGE = 'usage: store-ops-bot import orders|traffic|spend FILE [--json]';
+const KINDS = ['orders', 'traffic', 'spend', 'stock'] as const;
+const USAGE = 'usage: store-ops-bot import orders|traffic|spend FILE [--json]\n       store-ops-bot import stock FILE [--json]   (sku,on_hand[,safety,warning,warehouse,inventory_item_id])';
 const FORMAT_NAMES: Record<ImportSummary['format'], string> = {
   shopify: 'Shopify orders export',
   tmall: 'Tmall/Taobao order report',
@@ -29,11 +31,11 @@ export async function importCommand(args: string[], flags: Flags): Promise<numbe
     return 2;
   }
   const config = loadConfig();
-  let s: ImportSummary;
+  let s: ImportSummary | StockImportSummary;
   try {
     // Operators read the summary; pino's JSON lines only for warnings unless asked for debug.
     const app = await openApp(config, { log: makeLogger({ ...config, LOG_LEVEL: config.LOG_LEVEL === 'debug' ? 'debug' : 'warn' }, true) });
-    s = await importFile(resolve(file), kind as (typeof KINDS)[number], app.services, { progress: true });
+    s = kind === 'stock' ? await importStock(resolve(file), app.services, await StockBook.open(app.services.docs)) : await importFile(resolve(file), kind as Exclude<(typeof KINDS)[number], 'stock'>, app.services, { progress: true });
   } catch (err) {
     if (err instanceof DataDirLocked) return importThroughRunningBot(config.DATA_DIR, kind as (typeof KINDS)[number], resolve(file), err.pid, !!flags.json);
     if (!(err instanceof ImportError)) throw err;
@@ -78,13 +80,22 @@ async function importThroughRunningBot(dataDir: string, kind: (typeof KINDS)[num
   return result.summary.added + result.summary.replaced === 0 && result.summary.bad > 0 ? 1 : 0;
 }
 
-export function describe(s: ImportSummary): string {
+export function describe(s: ImportSummary | StockImportSummary): string {
   const n = (x: number) => x.toLocaleString('en');
+  if (s.kind === 'stock') return describeStock(s, n);
   const what = s.kind === 'orders' ? 'order' : 'day-and-channel value';
   const lines = [
     `${s.file}: ${FORMAT_NAMES[s.format]}, ${s.encoding.toUpperCase()}`,
     `  ${plural(s.added + s.replaced, what)} imported (${n(s.added)} new, ${n(s.replaced)} replaced), ${plural(s.bad, 'bad row')}, ${(s.ms / 1000).toFixed(1)} s`,
   ];
+  for (const p of s.problems.slice(0, SHOWN)) lines.push(`  line ${p.line}: ${p.reason}`);
+  if (s.bad > SHOWN) lines.push(`  … and ${n(s.bad - SHOWN)} more bad rows (--json lists the first ${s.problems.length})`);
+  return lines.join('\n');
+}
+
+function describeStock(s: StockImportSummary, n: (x: number) => string): string {
+  const lines = [`${s.file}: stock (sku, on hand)`, `  ${n(s.added + s.replaced)} SKUs imported (${n(s.added)} new, ${n(s.replaced)} replaced), ${n(s.bad)} bad ${s.bad === 1 ? 'row' : 'rows'}`];
+  for (const a of s.alerts) lines.push(`  ⚠️ ${a.sku} is now ${a.level === 'out' ? 'out of stock' : `below its ${a.level} stock`} (${a.onHand} on hand)`);
   for (const p of s.problems.slice(0, SHOWN)) lines.push(`  line ${p.line}: ${p.reason}`);
   if (s.bad > SHOWN) lines.push(`  … and ${n(s.bad - SHOWN)} more bad rows (--json lists the first ${s.problems.length})`);
   return lines.join('\n');

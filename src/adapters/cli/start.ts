@@ -11,6 +11,7 @@ import { inboxNotice } from '../ingest/import-words.ts';
 import { LogSink } from './log-sink.ts';
 import { localAdmin, localAdminOffer } from './local-admin.ts';
 import { healthBoard } from '../http/health-board.ts';
+import { startLiveIngest } from '../ingest/live/start-ingest.ts';
 
 /** `npm start`: the platforms that have tokens, or the terminal chat when none has. */
 export async function startCommand(_args: string[], flags: Flags): Promise<number> {
@@ -19,6 +20,7 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
   const sink = new LogSink(); // stderr; the terminal chat moves it to a file below
   const app = await openApp(config, { log: makeLogger(config, sink) });
   await ensureDemoStore(app);
+  const live = await startLiveIngest(app); // Shopify webhooks and the signed ingest endpoint, when configured
   const platforms = await buildChatAdapters(config, app.services.log);
   if (platforms.length > 0) {
     const handler = (incoming: Parameters<typeof app.bot.handle>[0]) => app.bot.handle(incoming);
@@ -42,6 +44,7 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
     inbox.start();
     app.services.log.info({ platforms: started.map((p) => p.platform) }, 'bot started');
     const stop = async () => {
+      await live?.stop();
       await inbox.stop();
       await engine.stop();
       for (const p of started) {
@@ -78,6 +81,7 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
     return reply;
   });
   await engine.idle(); // piped trials see what their last command queued
+  await live?.stop();
   await inbox.stop();
   await engine.stop();
   return 0;

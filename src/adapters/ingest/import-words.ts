@@ -14,7 +14,7 @@ export const asUserFile = (message: string, dataDir: string, kind: InboxKind, in
   message.split(join(dataDir, 'inbox', kind, inboxName)).join(shown);
 
 /** A file with a header and no rows: nothing to import, which is an error, not a success with zeros. */
-export const headerOnly = (s: ImportSummary) => s.added + s.replaced + s.bad === 0;
+export const headerOnly = (s: Pick<ImportSummary, 'added' | 'replaced' | 'bad'>) => s.added + s.replaced + s.bad === 0;
 
 export const headerOnlyLine = (file: string, kind: string) =>
   `cannot import ${file}: it has a header but no rows; nothing was imported (expected one ${kind === 'orders' ? 'order' : 'day-and-channel value'} per line under the header)`;
@@ -27,6 +27,6 @@ export function inboxNotice(dataDir: string, kind: InboxKind, inboxName: string,
     return why.includes(file) ? why : `${file} not imported: ${why}`;
   }
   if (headerOnly(r.summary)) return headerOnlyLine(file, kind);
-  const noun = kind === 'orders' ? 'order' : 'value';
+  const noun = kind === 'orders' ? 'order' : kind === 'stock' ? 'SKU' : 'value';
   return `imported ${kind} from ${file}: ${plural(r.summary.added + r.summary.replaced, noun)} (${count(r.summary.added)} new, ${count(r.summary.replaced)} replaced), ${plural(r.summary.bad, 'bad row')}`;
 }

@@ -6,6 +6,7 @@ import type { Period } from '../../domain/periods.ts';
 import { arrow, formatChange, formatValue } from '../format.ts';
 import { say, type Lang } from '../lang.ts';
 import { metricName } from '../metrics/metric-names.ts';
+import { quietFeedBlocks } from '../metrics/freshness.ts';
 import type { Notice, NoticeSource } from '../notices.ts';
 import type { Figure, Reply } from '../reply.ts';
 import type { Services } from '../services.ts';
@@ -72,6 +73,7 @@ export async function briefReply(services: Services, day: number, lang: Lang): P
       { type: 'figures', items },
       ...(await briefWatchBlocks(services, day, metrics, lang)),
       briefTrend(services, day, lang),
+      ...quietFeedBlocks(services, lang),
       { type: 'context', text: t(`对比前一天 · 发送「日报 关闭」停止`, `vs the day before · send "brief off" to stop`) },
     ],
     summary: summary.join(t('；', '; ')),

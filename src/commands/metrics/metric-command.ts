@@ -8,6 +8,7 @@ import { METRIC_EXAMPLES } from './metric-help.ts';
 import { metricReply } from './metric-reply.ts';
 import { eventDate, type EventDay } from './period-words.ts';
 import { looksLikeQuestion, readQuestion, type Question } from './question.ts';
+import { withFreshness } from './freshness.ts';
 
 const day = z.number().int();
 const args = z.object({
@@ -61,6 +62,6 @@ export const metricCommand = defineCommand({
     const points = q.trend ? buckets(period, q.trend) : [];
     const previous = q.trend ? buckets(m.previousPeriod, q.trend) : [];
     const trend = q.trend ? { grain: q.trend, points, previous, current: series(services.data, q.metric, points, q.channel), prevValues: series(services.data, q.metric, previous, q.channel) } : undefined;
-    return metricReply({ m, q, compare, ...(trend ? { trend } : {}) }, ctx.lang, services.store.currency, services.store.timeZone);
+    return withFreshness(metricReply({ m, q, compare, ...(trend ? { trend } : {}) }, ctx.lang, services.store.currency, services.store.timeZone), services, ctx.lang);
   },
 });

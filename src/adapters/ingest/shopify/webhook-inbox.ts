@@ -1,0 +1,225 @@
+import { join } from 'node:path';
+import type { Services } from '../../../commands/services.ts';
+import { applyOrders } from '../../../domain/orders/apply-orders.ts';
+import type { Order } from '../../../domain/orders/order.ts';
+import type { Doc } from '../../../domain/ports.ts';
+import { Journal } from '../live/journal.ts';
+import { inLane } from '../live/write-lane.ts';
+import { parseBigJson } from './big-json.ts';
+import { emptyState, noteDelivery, revisedOrder, webhookOrder, type ShopifyOrderState } from './webhook-order.ts';
+import { inventoryPayload, orderPayload, refundPayload, type Topic } from './webhook-payloads.ts';
+import { zodReason } from '../own-orders.ts';
+import { parseMoney } from '../../../domain/money.ts';
+import { refundTotal } from './webhook-payloads.ts';
+
+// Shopify deliveries: journaled (durable) before the 200, then applied in batches by one
+// loop. Each webhook id is applied once (Shopify retries for up to 48 hours; ids are kept a
+// week); a delivery older than what the book holds never overwrites it.
+
+export interface Delivery {
+  id: string;
+  topic: Topic;
+  /** X-Shopify-Triggered-At, when present. */
+  at?: string;
+  body: string;
+}
+
+export interface InventoryUpdate {
+  item: string;
+  location?: string;
+  available: number;
+  at: number;
+}
+
+interface WebhookDoc {
+  seen: Record<string, number>;
+  orders: Record<string, ShopifyOrderState>;
+}
+
+const KEEP_SEEN_MS = 7 * 86_400_000;
+/** How often journaled deliveries are applied during a burst: well within Shopify's expectations, a few saves a second. */
+const APPLY_EVERY_MS = 250;
+const CHECKPOINT_MS = 2_000;
+
+export class ShopifyWebhookInbox {
+  private readonly journal: Journal<Delivery>;
+  private known = new Set<string>();
+  private readonly writing = new Map<string, Promise<void>>();
+  private doc!: Doc<WebhookDoc>;
+  private applying?: Promise<void>;
+  private timer?: NodeJS.Timeout;
+  /** Segments applied since the last checkpoint (removed when it is written). */
+  private readonly applied = new Set<string>();
+  private checkpointAt = 0;
+  /** Deliveries that could not be mapped, with why (logged, and counted for `status`). */
+  rejected = 0;
+
+  constructor(
+    private readonly services: Services,
+    dataDir: string,
+    private readonly opts: { fsync?: boolean; applyEveryMs?: number; onInventory?: (u: InventoryUpdate[]) => Promise<void> } = {},
+  ) {
+    this.journal = new Journal<Delivery>(join(dataDir, 'shopify-inbox'), opts.fsync ?? true);
+  }
+
+  /** Loads what was applied and applies what was journaled but not yet applied (after a crash). */
+  async open(): Promise<this> {
+    this.doc = await this.services.docs.open<WebhookDoc>('shopify-webhooks', { seen: {}, orders: {} });
+    this.known = new Set(Object.keys(this.doc.data.seen));
+    for (const seg of this.journal.segments()) for (const d of this.journal.read(seg)) this.known.add(d.id);
+    await this.applyPending();
+    return this;
+  }
+
+  /** Whether this webhook id has been received before (journaled or applied). */
+  has(id: string): boolean {
+    return this.known.has(id);
+  }
+
+  /** Durably records a delivery; resolves once it is on disk. Applying follows shortly after. */
+  async receive(d: Delivery): Promise<'accepted' | 'duplicate'> {
+    if (this.known.has(d.id)) return 'duplicate';
+    // The same id arriving while its first copy is being written waits for that write.
+    const writing = this.writing.get(d.id);
+    if (writing) return writing.then(() => 'duplicate');
+    const write = this.journal.append(d);
+    this.writing.set(d.id, write);
+    try {
+      await write;
+    } finally {
+      this.writing.delete(d.id);
+    }
+    this.known.add(d.id);
+    this.schedule();
+    return 'accepted';
+  }
+
+  /**
+   * Applies everything journaled so far. Deliveries are applied in batches at most every
+   * `applyEveryMs` (each batch rewrites the touched months once, so a burst costs a few
+   * saves rather than one per order); a call while a batch runs waits for it and runs another.
+   */
+  applyPending(opts: { checkpoint?: boolean } = {}): Promise<void> {
+    if (this.applying) return this.applying.then(() => this.applyPending(opts));
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.applying = (async () => {
+      const segments = await this.journal.cut();
+      if (segments.length > 0) await inLane(this.services.data, () => this.applySegments(segments, opts.checkpoint));
+    })().finally(() => (this.applying = undefined));
+    return this.applying;
+  }
+
+  private schedule(): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      if (this.applying) return this.schedule();
+      this.applyPending().catch((err: unknown) => this.services.log.error({ err }, 'shopify deliveries could not be applied; they stay journaled'));
+    }, this.opts.applyEveryMs ?? APPLY_EVERY_MS);
+  }
+
+  private async applySegments(all: string[], checkpoint = false): Promise<void> {
+    const segments = all.filter((seg) => !this.applied.has(seg));
+    const seen = this.doc.data.seen;
+    const fresh: Delivery[] = [];
+    for (const seg of segments) for (const d of this.journal.read(seg)) if (!(d.id in seen)) fresh.push(d), (seen[d.id] = Date.now());
+    await this.applyDeliveries(fresh, false);
+    for (const seg of segments) this.applied.add(seg);
+    // The checkpoint (seen ids, order states) is written every few seconds, not per batch: until
+    // then the segments stay, and a crash replays them to the same result.
+    if (checkpoint || Date.now() - this.checkpointAt >= CHECKPOINT_MS) await this.checkpoint();
+  }
+
+  private async checkpoint(): Promise<void> {
+    const cutoff = Date.now() - KEEP_SEEN_MS;
+    const seen = this.doc.data.seen;
+    for (const [id, t] of Object.entries(seen)) if (t < cutoff) delete seen[id];
+    await this.doc.write();
+    this.checkpointAt = Date.now();
+    for (const seg of this.applied) this.journal.remove(seg);
+    this.applied.clear();
+  }
+
+  /**
+   * Orders read by the backfill, applied by the same rules as deliveries (an order the
+   * webhooks already hold in a newer version is not overwritten). Not journaled: the
+   * backfill's cursor moves on only after this returns.
+   */
+  applyBackfill(payloads: { id: string; body: string }[]): Promise<{ applied: number }> {
+    return inLane(this.services.data, async () => ({ applied: await this.applyDeliveries(payloads.map((p) => ({ id: p.id, topic: 'orders/updated' as const, body: p.body }))) }));
+  }
+
+  private async applyDeliveries(list: Delivery[], write = true): Promise<number> {
+    const orders = new Map<string, Order>();
+    const inventory: InventoryUpdate[] = [];
+    for (const d of list) this.take(d, orders, inventory);
+    if (orders.size > 0) await applyOrders(this.services.data, this.services.orders, orders.values());
+    if (inventory.length > 0) await this.opts.onInventory?.(inventory);
+    // Applied before noted: a crash in between re-applies the same deliveries to the same result.
+    if (write) await this.doc.write();
+    return orders.size;
+  }
+
+  /** One delivery → the order it changes (the latest version within the batch wins). */
+  private take(d: Delivery, orders: Map<string, Order>, inventory: InventoryUpdate[]): void {
+    const { currency } = this.services.store;
+    const log = this.services.log;
+    let raw: unknown;
+    try {
+      raw = parseBigJson(d.body);
+    } catch {
+      return this.reject(d, 'the body is not JSON');
+    }
+    const states = this.doc.data.orders;
+    if (d.topic === 'refunds/create') {
+      const r = refundPayload.safeParse(raw);
+      if (!r.success) return this.reject(d, zodReason(r.error));
+      const st = (states[r.data.order_id] ??= emptyState());
+      st.refunds[r.data.id] = refundTotal(r.data, (s) => parseMoney(s, currency));
+      const current = st.name ? (orders.get(st.name) ?? this.inBook(st.name)) : undefined;
+      if (current) orders.set(current.orderId, revisedOrder(current, st));
+      return;
+    }
+    if (d.topic === 'inventory_levels/update') {
+      const r = inventoryPayload.safeParse(raw);
+      if (!r.success) return this.reject(d, zodReason(r.error));
+      if (r.data.available === null) return;
+      inventory.push({ item: r.data.inventory_item_id, ...(r.data.location_id ? { location: r.data.location_id } : {}), available: r.data.available, at: Date.parse(r.data.updated_at ?? d.at ?? new Date().toISOString()) });
+      return;
+    }
+    const p = orderPayload.safeParse(raw);
+    if (!p.success) return this.reject(d, zodReason(p.error));
+    const st = (states[p.data.id] ??= emptyState());
+    noteDelivery(st, p.data, currency);
+    const updated = Date.parse(p.data.updated_at ?? p.data.created_at);
+    if (st.updatedAt !== undefined && updated < st.updatedAt) {
+      // Older than what we hold: only what it adds (a refund, an earlier unpaid state) is taken.
+      const current = orders.get(p.data.name) ?? this.inBook(p.data.name);
+      if (current) orders.set(current.orderId, revisedOrder(current, st));
+      return;
+    }
+    const o = webhookOrder(p.data, st, currency);
+    if (typeof o === 'string') return this.reject(d, `order ${p.data.name}: ${o}`);
+    st.updatedAt = updated;
+    orders.set(o.orderId, o);
+    log.debug({ webhook: d.id, topic: d.topic, order: o.orderId }, 'shopify delivery');
+  }
+
+  private inBook(name: string): Order | undefined {
+    const row = this.services.data.book.rowFor('shopify', name);
+    return row === undefined ? undefined : this.services.data.book.order(row);
+  }
+
+  private reject(d: Delivery, reason: string): void {
+    this.rejected++;
+    this.services.log.warn({ webhook: d.id, topic: d.topic, reason }, 'shopify delivery not applied');
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    // What is journaled is applied before stopping (and would be at the next start anyway).
+    await this.applyPending({ checkpoint: true }).catch((err: unknown) => this.services.log.error({ err }, 'shopify deliveries left journaled at stop'));
+    await this.journal.close();
+  }
+}
