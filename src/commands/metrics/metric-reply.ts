@@ -67,10 +67,7 @@ export function metricReply(a: Answer, lang: Lang, currency: string, timeZone: s
       return cells;
     });
     blocks.push({ type: 'table', columns, rows });
-    const points = m.rows.filter((r) => r.value !== null).map((r) => {
-      const c = formatChange(r.value, r.previous, m.unit, currency, lang);
-      return { label: rowKey(r.key), value: r.value!, display: fmt(r.value), ...(c ? { change: `${arrow(c)}${c.text}` } : {}) };
-    });
+    const points = m.rows.flatMap((r, i) => (r.value === null ? [] : [{ label: rowKey(r.key), value: r.value, display: fmt(r.value), ...(changes[i] ? { change: changes[i]!.text } : {}) }]));
     // A picture helps past three rows; three or fewer read fine as the table.
     if (points.length > 3) blocks.push({ type: 'chart', kind: 'bar', title: `${name} · ${periodLabel(m.period, lang)}`, points, valueKind: m.unit === 'money' ? 'money' : m.unit === 'ratio' ? 'percent' : 'count', currency });
   } else if (m.metric === 'top_skus') {
@@ -86,7 +83,7 @@ export function metricReply(a: Answer, lang: Lang, currency: string, timeZone: s
     const unitName = { day: t('日期', 'Day'), week: t('周', 'Week'), month: t('月份', 'Month') }[tr.grain];
     blocks.push({ type: 'table', columns: [{ title: unitName, align: 'left' }, { title: name, align: 'right' }, { title: t('对比', 'Compared'), align: 'right' }, { title: t('变化', 'Change'), align: 'right' }], rows });
     const toPoints = (periods: Period[], values: (number | null)[]) => periods.flatMap((p, i) => (values[i] === null || values[i] === undefined ? [] : [{ label: pointLabel(p, tr.grain), value: values[i]!, display: fmt(values[i]!) }]));
-    const chart: ChartBlock = { type: 'chart', kind: 'line', title: name, points: toPoints(tr.points, tr.current), compare: { label: dateSpan(m.previousPeriod, lang), points: toPoints(tr.previous, tr.prevValues) }, ...(valueKind ? { valueKind } : {}) };
+    const chart: ChartBlock = { type: 'chart', kind: 'line', title: `${name}${q.channel ? ` · ${channelName(q.channel, lang)}` : ''} · ${periodLabel(m.period, lang)}`, currency, points: toPoints(tr.points, tr.current), compare: { label: dateSpan(m.previousPeriod, lang), points: toPoints(tr.previous, tr.prevValues) }, ...(valueKind ? { valueKind } : {}) };
     blocks.push(chart);
   }
   if (m.value === null && !m.rows?.length) {

@@ -86,16 +86,20 @@ describe('wecom smart bot in callback mode', () => {
       seen.push(i);
       return t.app.bot.handle(i);
     });
-    const msg = textBody('cb-1', 'gmv today, call 13800138000', { group: ROOM, user: 'zhangsan' });
+    const msg = textBody('cb-1', 'gmv today', { group: ROOM, user: 'zhangsan' });
     const first = await post(msg);
     expect(first.status).toBe(200);
     expect(first.reply).toMatchObject({ msgtype: 'stream', stream: { finish: true } });
     expect(first.reply.stream.content).toMatch(/GMV: \*\*¥[\d,.]+\*\*/);
+    // Words the bot cannot read are named back, with a phone masked in the group.
+    const odd = await post(textBody('cb-2', 'gmv today, call 13800138000', { group: ROOM, user: 'zhangsan' }));
+    expect(odd.reply.stream.content).toContain('138****8000');
+    expect(odd.reply.stream.content).not.toContain('13800138000');
     const again = await post(msg);
     expect([again.status, again.raw]).toEqual([200, '']);
     const enter = await post({ msgid: 'cb-e1', create_time: 1764210000, aibotid: 'aibSTOREOPS', chattype: 'single', from: { userid: 'zhangsan' }, msgtype: 'event', event: { eventtype: 'enter_chat' } });
     expect(enter.reply).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining('gmv today') } });
-    expect(seen).toHaveLength(1);
+    expect(seen).toHaveLength(2);
     expect(seen[0]).toMatchObject({ platform: 'wecom', conversation: `wecom:${ROOM}`, user: 'wecom:zhangsan', direct: false, messageId: 'cb-1' });
   });
 

@@ -52,7 +52,7 @@ describe('wecom smart bot over the long connection (loopback gateway)', () => {
     expect(answer.body.stream.content).toContain('上期');
     await vi.waitFor(() => expect(gw.sent('ping').length).toBeGreaterThanOrEqual(2));
     // A later message is still answered, so the repeat had its chance and was dropped.
-    gw.message(textBody('m-2', 'gmv today by channel', { user: 'lisi' }));
+    gw.message(textBody('m-2', 'gmv yesterday by channel', { user: 'lisi' })); // a day with orders: a channel table
     await vi.waitFor(() => expect(gw.sent('aibot_respond_msg')).toHaveLength(2));
     expect(gw.sent('aibot_respond_msg')[1].body.stream.content).toContain('```');
     // Opening a one-to-one chat for the first time today: a welcome on the event's req_id.
