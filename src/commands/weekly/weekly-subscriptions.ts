@@ -1,17 +1,9 @@
 import type { DocStore } from '../../domain/ports.ts';
-import type { Lang } from '../lang.ts';
+import type { BriefSubscription } from '../brief/brief-subscriptions.ts';
 
-// Which conversations get the Monday weekly marketing report, and at what store-local time.
+// Which conversations get the Monday weekly marketing report, and at what store-local time:
+// the same record as a daily brief subscription, its time read as "on Mondays".
 
-export interface WeeklySubscription {
-  conversation: string;
-  thread?: string;
-  /** Store-local `HH:mm` on Mondays. */
-  time: string;
-  lang: Lang;
-  /** UTC ISO: Mondays before this are never sent. */
-  since: string;
-  by: string;
-}
+export type WeeklySubscription = BriefSubscription;
 
 export const openWeekly = (docs: DocStore) => docs.open<{ subs: Record<string, WeeklySubscription> }>('weekly/subscriptions', { subs: {} });
