@@ -29,6 +29,8 @@ export function mountShopify(http: GuardedHttp, inbox: ShopifyWebhookInbox, secr
     if (!id) return { status: 400, text: 'X-Shopify-Webhook-Id is missing\n' };
     // A topic the bot does not use is acknowledged, so Shopify does not retry it for two days.
     if (!topic || !TOPICS.includes(topic as Topic)) return { status: 200, json: { ok: true, ignored: topic ?? null } };
+    // Only a JSON object goes into the journal: anything else would fail at every replay.
+    if (!isJsonObject(req.body)) return { status: 400, text: 'the body is not a JSON object\n' };
     const at = header(req, 'x-shopify-triggered-at');
     const result = await inbox.receive({ id, topic: topic as Topic, ...(at ? { at } : {}), body: req.body.toString('utf8') });
     return { status: 200, json: { ok: true, [result]: id } };
@@ -70,11 +72,22 @@ async function ingest(kind: IngestKind, req: RouteRequest, deps: IngestDeps): Pr
   try {
     const summary = await inLane<ImportSummary | StockImportSummary>(services.data, () => (kind === 'stock' ? importStock(path, services, deps.stock) : importFile(path, kind, services)));
     const { file: _file, ...rest } = summary;
+    // Nothing usable at all is refused (as the `import` command exits 1); some bad rows beside good ones are reported.
+    if (summary.added + summary.replaced === 0 && summary.bad > 0) return { status: 422, json: { ok: false, ...rest } };
     return { status: 200, json: { ok: true, ...rest } };
   } catch (err) {
     if (err instanceof ImportError) return { status: 400, json: { ok: false, error: err.message.replace(path, `the ${kind} body`) } };
     throw err;
   } finally {
     await rm(path, { force: true });
+  }
+}
+
+function isJsonObject(body: Buffer): boolean {
+  try {
+    const v: unknown = JSON.parse(body.toString('utf8'));
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+  } catch {
+    return false;
   }
 }
