@@ -52,6 +52,18 @@ describe('watching the store in the terminal chat', () => {
     expect(after).toContain('异常波动'); // other rules still speak: a ¥90,000 order is far off JD's baseline
   });
 
+  it('speaks English to a room subscribed in English', async () => {
+    const w = await world();
+    await w.say('olivia', 'alerts on');
+    const out = await w.tick(iso(SPIKE + 1, '09:00'));
+    expect(out).toContain('Refund rate above the line');
+    expect(out).toContain(`JD's refund rate on ${formatDay(SPIKE)}`);
+    expect(out).toContain('Acknowledge');
+    expect(out).not.toMatch(/[\u4e00-\u9fff]/);
+    const list = await w.say('bob', 'alerts');
+    expect(JSON.stringify(list.blocks)).toContain("Today's alerts");
+  });
+
   it('answers why in both languages, with channel drivers that add up to the change', async () => {
     const w = await world();
     w.setNow(iso(SPIKE + 1, '09:00'));
