@@ -40,6 +40,11 @@ const KEEP_SEEN_MS = 7 * 86_400_000;
 /** How often journaled deliveries are applied during a burst: well within Shopify's expectations, a few saves a second. */
 const APPLY_EVERY_MS = 250;
 const CHECKPOINT_MS = 2_000;
+/** Deliveries mapped between two turns of the event loop (a few milliseconds of work), so answers never wait long. */
+const TAKE_CHUNK = 100;
+
+/** Lets the event loop answer what waits (webhooks, chats) between two steps of applying. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class ShopifyWebhookInbox {
   private readonly journal: Journal<Delivery>;
@@ -48,6 +53,8 @@ export class ShopifyWebhookInbox {
   private doc!: Doc<WebhookDoc>;
   private applying?: Promise<void>;
   private timer?: NodeJS.Timeout;
+  /** Writes the checkpoint once a burst is over, so its orders do not wait for the next delivery or the stop. */
+  private idle?: NodeJS.Timeout;
   /** Segments applied since the last checkpoint (removed when it is written). */
   private readonly applied = new Set<string>();
   private checkpointAt = 0;
@@ -125,15 +132,27 @@ export class ShopifyWebhookInbox {
     for (const seg of segments) for (const d of this.journal.read(seg)) if (!(d.id in seen)) fresh.push(d), (seen[d.id] = Date.now());
     await this.applyDeliveries(fresh, false);
     for (const seg of segments) this.applied.add(seg);
-    // The checkpoint (seen ids, order states) is written every few seconds, not per batch: until
-    // then the segments stay, and a crash replays them to the same result.
+    // The checkpoint (the orders' months, then seen ids and order states) is written every few
+    // seconds, not per batch: until then the segments stay, and a crash replays them to the same result.
     if (checkpoint || Date.now() - this.checkpointAt >= CHECKPOINT_MS) await this.checkpoint();
+    else this.idle ??= setTimeout(() => {
+      this.idle = undefined;
+      this.applyPending({ checkpoint: true }).catch((err: unknown) => this.services.log.error({ err }, 'shopify checkpoint failed; the deliveries stay journaled'));
+    }, CHECKPOINT_MS);
   }
 
   private async checkpoint(): Promise<void> {
+    clearTimeout(this.idle);
+    this.idle = undefined;
+    // The months first: the ids below are noted as applied only once their orders are on disk.
+    if (this.services.orders.unsaved) {
+      await breathe();
+      await this.services.orders.saveMonths(new Set(), new Set(), { pause: breathe });
+    }
     const cutoff = Date.now() - KEEP_SEEN_MS;
     const seen = this.doc.data.seen;
     for (const [id, t] of Object.entries(seen)) if (t < cutoff) delete seen[id];
+    await breathe();
     await this.doc.write();
     this.checkpointAt = Date.now();
     for (const seg of this.applied) this.journal.remove(seg);
@@ -149,14 +168,22 @@ export class ShopifyWebhookInbox {
     return inLane(this.services.data, async () => ({ applied: await this.applyDeliveries(payloads.map((p) => ({ id: p.id, topic: 'orders/updated' as const, body: p.body }))) }));
   }
 
-  private async applyDeliveries(list: Delivery[], write = true): Promise<number> {
+  /**
+   * Maps deliveries to orders and puts them in the book. Live batches (`save` false) leave the
+   * months for the checkpoint to save, their journal segments standing until then; the backfill
+   * saves at once (its cursor is the only record), which also commits months a live batch left.
+   */
+  private async applyDeliveries(list: Delivery[], save = true): Promise<number> {
     const orders = new Map<string, Order>();
     const inventory: InventoryUpdate[] = [];
-    for (const d of list) this.take(d, orders, inventory);
-    if (orders.size > 0) await applyOrders(this.services.data, this.services.orders, orders.values());
+    for (let i = 0; i < list.length; i++) {
+      this.take(list[i], orders, inventory);
+      if ((i + 1) % TAKE_CHUNK === 0) await breathe();
+    }
+    if (orders.size > 0) await applyOrders(this.services.data, this.services.orders, orders.values(), { save });
     if (inventory.length > 0) await this.opts.onInventory?.(inventory);
-    // Applied before noted: a crash in between re-applies the same deliveries to the same result.
-    if (write) await this.doc.write();
+    // Applied (and saved) before noted: a crash in between re-applies the same deliveries to the same result.
+    if (save) await this.doc.write();
     return orders.size;
   }
 
@@ -218,6 +245,8 @@ export class ShopifyWebhookInbox {
   async close(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    clearTimeout(this.idle);
+    this.idle = undefined;
     // What is journaled is applied before stopping (and would be at the next start anyway).
     await this.applyPending({ checkpoint: true }).catch((err: unknown) => this.services.log.error({ err }, 'shopify deliveries left journaled at stop'));
     await this.journal.close();
