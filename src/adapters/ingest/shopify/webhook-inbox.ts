@@ -64,7 +64,7 @@ export class ShopifyWebhookInbox {
   constructor(
     private readonly services: Services,
     dataDir: string,
-    private readonly opts: { fsync?: boolean; applyEveryMs?: number; onInventory?: (u: InventoryUpdate[]) => Promise<void> } = {},
+    private readonly opts: { fsync?: boolean; applyEveryMs?: number; checkpointEveryMs?: number; onInventory?: (u: InventoryUpdate[]) => Promise<void> } = {},
   ) {
     this.journal = new Journal<Delivery>(join(dataDir, 'shopify-inbox'), opts.fsync ?? true);
   }
@@ -134,11 +134,12 @@ export class ShopifyWebhookInbox {
     for (const seg of segments) this.applied.add(seg);
     // The checkpoint (the orders' months, then seen ids and order states) is written every few
     // seconds, not per batch: until then the segments stay, and a crash replays them to the same result.
-    if (checkpoint || Date.now() - this.checkpointAt >= CHECKPOINT_MS) await this.checkpoint();
+    const every = this.opts.checkpointEveryMs ?? CHECKPOINT_MS;
+    if (checkpoint || Date.now() - this.checkpointAt >= every) await this.checkpoint();
     else this.idle ??= setTimeout(() => {
       this.idle = undefined;
       this.applyPending({ checkpoint: true }).catch((err: unknown) => this.services.log.error({ err }, 'shopify checkpoint failed; the deliveries stay journaled'));
-    }, CHECKPOINT_MS);
+    }, every).unref();
   }
 
   private async checkpoint(): Promise<void> {
