@@ -34,7 +34,20 @@ export interface InventoryUpdate {
 interface WebhookDoc {
   seen: Record<string, number>;
   orders: Record<string, ShopifyOrderState>;
+  /** The last checkpoint delta folded into this document (later ones are read on top of it). */
+  through?: number;
 }
+
+/**
+ * A checkpoint writes only what changed since the one before (ids seen, states of orders
+ * touched) as a numbered delta; the whole document is rewritten every COMPACT_AFTER deltas.
+ * Rewriting tens of thousands of ids and states every few seconds would block answers for
+ * about 100 ms each time.
+ */
+const DELTAS = 'shopify-webhooks-deltas/';
+const COMPACT_AFTER = 24;
+const deltaName = (n: number) => `${DELTAS}${String(n).padStart(10, '0')}`;
+const deltaNumber = (name: string) => Number(name.slice(DELTAS.length));
 
 const KEEP_SEEN_MS = 7 * 86_400_000;
 /** How often journaled deliveries are applied during a burst: well within Shopify's expectations, a few saves a second. */
@@ -56,6 +69,11 @@ export class ShopifyWebhookInbox {
   private known = new Set<string>();
   private readonly writing = new Map<string, Promise<void>>();
   private doc!: Doc<WebhookDoc>;
+  /** Ids seen and states changed since the last checkpoint: what its delta holds. */
+  private delta: WebhookDoc = { seen: {}, orders: {} };
+  /** Deltas on disk not yet folded into the document, oldest first. */
+  private deltas: number[] = [];
+  private lastDelta = 0;
   private applying?: Promise<void>;
   private timer?: NodeJS.Timeout;
   /** Writes the checkpoint once a burst is over, so its orders do not wait for the next delivery or the stop. */
@@ -76,7 +94,23 @@ export class ShopifyWebhookInbox {
 
   /** Loads what was applied and applies what was journaled but not yet applied (after a crash). */
   async open(): Promise<this> {
-    this.doc = await this.services.docs.open<WebhookDoc>('shopify-webhooks', { seen: {}, orders: {} });
+    const docs = this.services.docs;
+    this.doc = await docs.open<WebhookDoc>('shopify-webhooks', { seen: {}, orders: {} });
+    const through = (this.lastDelta = this.doc.data.through ?? 0);
+    for (const name of (await docs.list(DELTAS)).filter((n) => /^\d{10}$/.test(n.slice(DELTAS.length))).sort()) {
+      const n = deltaNumber(name);
+      // Folded in already: a stop between rewriting the document and removing its deltas.
+      if (n <= through) {
+        await docs.remove(name);
+        continue;
+      }
+      const d = await docs.open<WebhookDoc>(name, { seen: {}, orders: {} });
+      Object.assign(this.doc.data.seen, d.data.seen);
+      Object.assign(this.doc.data.orders, d.data.orders);
+      d.data = { seen: {}, orders: {} };
+      this.deltas.push(n);
+      this.lastDelta = n;
+    }
     this.known = new Set(Object.keys(this.doc.data.seen));
     for (const seg of this.journal.segments()) for (const d of this.journal.read(seg)) this.known.add(d.id);
     await this.applyPending({ checkpoint: true });
@@ -135,7 +169,7 @@ export class ShopifyWebhookInbox {
     const segments = all.filter((seg) => !this.applied.has(seg));
     const seen = this.doc.data.seen;
     const fresh: Delivery[] = [];
-    for (const seg of segments) for (const d of this.journal.read(seg)) if (!(d.id in seen)) fresh.push(d), (seen[d.id] = Date.now());
+    for (const seg of segments) for (const d of this.journal.read(seg)) if (!(d.id in seen)) fresh.push(d), (seen[d.id] = this.delta.seen[d.id] = Date.now());
     await this.applyDeliveries(fresh, false);
     for (const seg of segments) this.applied.add(seg);
     // The checkpoint (the orders' months, then seen ids and order states) is written every few
@@ -156,11 +190,8 @@ export class ShopifyWebhookInbox {
       await breathe();
       await this.services.orders.saveMonths(new Set(), new Set(), { pause: breathe });
     }
-    const cutoff = Date.now() - KEEP_SEEN_MS;
-    const seen = this.doc.data.seen;
-    for (const [id, t] of Object.entries(seen)) if (t < cutoff) delete seen[id];
     await breathe();
-    await this.doc.write();
+    await this.note();
     this.checkpointAt = Date.now();
     for (const seg of this.applied) this.journal.remove(seg);
     this.applied.clear();
@@ -190,8 +221,32 @@ export class ShopifyWebhookInbox {
     if (orders.size > 0) await applyOrders(this.services.data, this.services.orders, orders.values(), { save });
     if (inventory.length > 0) await this.opts.onInventory?.(inventory);
     // Applied (and saved) before noted: a crash in between re-applies the same deliveries to the same result.
-    if (save) await this.doc.write();
+    if (save) await this.note();
     return orders.size;
+  }
+
+  /** Writes the ids and states changed since the last note as a delta, or every so often the whole document. */
+  private async note(): Promise<void> {
+    const docs = this.services.docs;
+    if (this.deltas.length >= COMPACT_AFTER) {
+      const cutoff = Date.now() - KEEP_SEEN_MS;
+      const seen = this.doc.data.seen;
+      for (const [id, t] of Object.entries(seen)) if (t < cutoff) delete seen[id];
+      this.doc.data.through = this.lastDelta;
+      await this.doc.write();
+      // If this is cut short, the next start removes the rest (their numbers are at most `through`).
+      for (const n of this.deltas) await docs.remove(deltaName(n));
+      this.deltas = [];
+    } else if (Object.keys(this.delta.seen).length > 0 || Object.keys(this.delta.orders).length > 0) {
+      const n = this.lastDelta + 1;
+      const d = await docs.open<WebhookDoc>(deltaName(n), { seen: {}, orders: {} });
+      d.data = this.delta;
+      await d.write();
+      d.data = { seen: {}, orders: {} };
+      this.lastDelta = n;
+      this.deltas.push(n);
+    }
+    this.delta = { seen: {}, orders: {} };
   }
 
   /** One delivery → the order it changes (the latest version within the batch wins). */
@@ -208,7 +263,7 @@ export class ShopifyWebhookInbox {
     if (d.topic === 'refunds/create') {
       const r = refundPayload.safeParse(raw);
       if (!r.success) return this.reject(d, zodReason(r.error));
-      const st = (states[r.data.order_id] ??= emptyState());
+      const st = (this.delta.orders[r.data.order_id] = states[r.data.order_id] ??= emptyState());
       st.refunds[r.data.id] = refundTotal(r.data, (s) => parseMoney(s, currency));
       const current = st.name ? (orders.get(st.name) ?? this.inBook(st.name)) : undefined;
       if (current) orders.set(current.orderId, revisedOrder(current, st));
@@ -223,7 +278,7 @@ export class ShopifyWebhookInbox {
     }
     const p = orderPayload.safeParse(raw);
     if (!p.success) return this.reject(d, zodReason(p.error));
-    const st = (states[p.data.id] ??= emptyState());
+    const st = (this.delta.orders[p.data.id] = states[p.data.id] ??= emptyState());
     noteDelivery(st, p.data, currency);
     const updated = Date.parse(p.data.updated_at ?? p.data.created_at);
     if (st.updatedAt !== undefined && updated < st.updatedAt) {

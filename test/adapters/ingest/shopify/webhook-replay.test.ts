@@ -124,3 +124,32 @@ describe('a crash while live batches are not yet checkpointed', () => {
     await back.inbox.close();
   });
 });
+
+describe('checkpoints written as deltas', () => {
+  it('ids and order states noted over many checkpoints, folded or not, are all there after a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hook-deltas-'));
+    const app = await diskApp(dir);
+    const inbox = await inboxOf(app, dir);
+    // One delivery per checkpoint: more checkpoints than it takes to fold the deltas into the document.
+    const all = [...first, ...late, ...newcomer];
+    const more = Array.from({ length: 30 }, (_, i) => ({ ...first[i % first.length], id: `again-${i}` }));
+    for (const s of [...all, ...more]) {
+      await inbox.receive(toDelivery(s));
+      await inbox.applyPending({ checkpoint: true });
+    }
+    const deltas = () => readdirSync(join(dir, 'shopify-webhooks-deltas')).filter((f) => f.endsWith('.json'));
+    expect(deltas().length).toBeLessThan(all.length + more.length); // some were folded
+    expect(deltas().length).toBeGreaterThan(0); // and some were not yet
+    const states = JSON.stringify((await app.services.docs.open<{ orders: unknown }>('shopify-webhooks', { orders: {} })).data.orders);
+    await freeze(app);
+    const back = await restart(dir);
+    expect(back.loaded).toEqual({ size: 4, figures: want });
+    for (const s of [...all, ...more]) expect(back.inbox.has(s.id)).toBe(true);
+    expect(JSON.stringify((await back.app.services.docs.open<{ orders: unknown }>('shopify-webhooks', { orders: {} })).data.orders)).toBe(states);
+    // A late refund still finds its order's state (its name) through the folded document.
+    expect(await back.inbox.receive(toDelivery(steps[2][2]))).toBe('accepted');
+    await back.inbox.applyPending();
+    expect(figures(back.app)).toEqual(expected(truth.map((t, i) => (i === 2 ? { ...t, refunded: 5000 } : t)), '2026-11-20', '2026-11-30'));
+    await back.inbox.close();
+  });
+});
