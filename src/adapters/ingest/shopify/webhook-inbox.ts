@@ -50,7 +50,7 @@ const deltaName = (n: number) => `${DELTAS}${String(n).padStart(10, '0')}`;
 const deltaNumber = (name: string) => Number(name.slice(DELTAS.length));
 
 const KEEP_SEEN_MS = 7 * 86_400_000;
-/** How often journaled deliveries are applied during a burst: well within Shopify's expectations, a few saves a second. */
+/** How often journaled deliveries are applied (to memory: queries see them) during a burst. */
 const APPLY_EVERY_MS = 250;
 /**
  * How often live batches are checkpointed (their months saved, then the ids noted). A save
@@ -143,8 +143,8 @@ export class ShopifyWebhookInbox {
 
   /**
    * Applies everything journaled so far. Deliveries are applied in batches at most every
-   * `applyEveryMs` (each batch rewrites the touched months once, so a burst costs a few
-   * saves rather than one per order); a call while a batch runs waits for it and runs another.
+   * `applyEveryMs`, into memory; the months they touched are saved at the next checkpoint
+   * (`checkpoint: true` forces one). A call while a batch runs waits for it and runs another.
    */
   applyPending(opts: { checkpoint?: boolean } = {}): Promise<void> {
     if (this.applying) return this.applying.then(() => this.applyPending(opts));
