@@ -8,19 +8,34 @@ import { DailySeries } from './series.ts';
 /** The store's figures held in memory: orders, their rollups, visitors and ad spend. */
 export class StoreData {
   readonly book: OrderBook;
-  rollups: Rollups;
+  private built: Rollups;
+  /** Set when orders changed since the rollups were built: the next query rebuilds them. */
+  private stale = false;
   traffic = new DailySeries();
   spend = new DailySeries();
   readonly buyerCounter = new BuyerCounter();
 
   constructor(readonly calendar: Calendar) {
     this.book = new OrderBook(calendar);
-    this.rollups = Rollups.build(this.book);
+    this.built = Rollups.build(this.book);
+  }
+
+  /**
+   * What the metric queries read, rebuilt from the book on first use after a change. Live
+   * ingest changes the book several times a second; rebuilding per batch would block answers
+   * to webhooks and chats for tens of milliseconds each time, while nobody asked in between.
+   */
+  get rollups(): Rollups {
+    if (this.stale) {
+      this.built = Rollups.build(this.book);
+      this.stale = false;
+    }
+    return this.built;
   }
 
   /** Call after orders change, so queries see them. */
   refresh(): void {
-    this.rollups = Rollups.build(this.book);
+    this.stale = true;
   }
 
   forEachOrder(p: Period, fn: (row: number) => void): void {

@@ -14,8 +14,12 @@ export interface AppliedOrders {
  * there (same platform and order id) is replaced, so re-importing a file, or a
  * later export carrying a refund or cancellation, changes the figures of the day
  * the order was paid and never counts it twice.
+ *
+ * `save: false` leaves the months unsaved for the next save to commit (see
+ * OrderRepository.markUnsaved): only for a caller whose own journal holds the orders
+ * until then, such as the Shopify inbox.
  */
-export async function applyOrders(data: StoreData, repo: OrderRepository, orders: Iterable<Order>): Promise<AppliedOrders> {
+export async function applyOrders(data: StoreData, repo: OrderRepository, orders: Iterable<Order>, opts: { save?: boolean } = {}): Promise<AppliedOrders> {
   const book = data.book;
   const rev = repo.nextRev();
   const gained = new Set<string>();
@@ -43,7 +47,8 @@ export async function applyOrders(data: StoreData, repo: OrderRepository, orders
     }
   }
   data.refresh();
-  await repo.saveMonths(gained, lost);
+  if (opts.save === false) repo.markUnsaved(gained, lost);
+  else await repo.saveMonths(gained, lost);
   return { added, replaced };
 }
 

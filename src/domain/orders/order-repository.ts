@@ -60,7 +60,7 @@ export class OrderRepository {
   rev = 0;
   private savedCustomers = 0;
   private manifest: OrdersManifest = emptyManifest();
-  /** Months of saves that failed: memory holds their orders, so the next save commits them too. */
+  /** Months of saves that failed or were put off: memory holds their orders, so the next save commits them too. */
   private readonly pending = new Set<string>();
   readonly state: OrdersState = { missingMonths: [] };
   constructor(private readonly docs: DocStore, private readonly data: StoreData) {}
@@ -126,7 +126,7 @@ export class OrderRepository {
       if (months.length === 0 && !this.manifest.customers) return temp ? `orders: nothing saved yet${temp}` : undefined;
       if (found.legacyInterrupted) {
         // The old layout's save was cut short: orders were resolved by revision on load; write them out clean.
-        await this.saveMonths(new Set(months), new Set(), true);
+        await this.saveMonths(new Set(months), new Set(), { rewriteCustomers: true });
       } else await this.commit({ ...this.manifest });
       await this.docs.remove(LEGACY_SAVING);
       const how = found.legacyInterrupted ? 'an interrupted save of the old layout was resolved by revision and written as generation 1' : 'the existing files are now listed in orders/manifest';
@@ -135,6 +135,21 @@ export class OrderRepository {
     if (uncommitted.length > 0) return `orders: rolled back an interrupted save to generation ${this.manifest.gen}; removed ${several(uncommitted.length, 'uncommitted file')} (${uncommitted.join(', ')})${superseded.length ? ` and ${superseded.length} superseded` : ''}${temp}`;
     if (superseded.length > 0) return `orders: rolled forward: generation ${this.manifest.gen} was committed before the stop; removed ${several(superseded.length, 'superseded file')} (${superseded.join(', ')})${temp}`;
     return temp ? `orders: nothing to roll back${temp}` : undefined;
+  }
+
+  /**
+   * Months changed in memory whose save is put off: the next save of any caller commits them
+   * with its own. The caller keeps the orders durable meanwhile (a journal replayed at start).
+   */
+  markUnsaved(gained: Set<string>, lost: Set<string>): void {
+    if (this.state.blocked) throw new DamagedDocumentError(this.state.blocked);
+    for (const m of gained) this.pending.add(m);
+    for (const m of lost) this.pending.add(m);
+  }
+
+  /** Whether some months in memory are not on disk yet. */
+  get unsaved(): boolean {
+    return this.pending.size > 0;
   }
 
   nextRev(): number {
@@ -146,8 +161,11 @@ export class OrderRepository {
    * new file of the next generation, then the manifest naming them is replaced. If any
    * write fails (a full disk), the new files are removed, the previous generation stays in
    * force on disk, and the months are kept pending so the next save commits them with its own.
+   * `pause` runs between two document writes (each is a blocking write and flush), so a caller
+   * serving requests meanwhile can let them through; the book must not change during it.
    */
-  async saveMonths(gained: Set<string>, lost: Set<string>, rewriteCustomers = false): Promise<void> {
+  async saveMonths(gained: Set<string>, lost: Set<string>, opts: { rewriteCustomers?: boolean; pause?: () => Promise<void> } = {}): Promise<void> {
+    const { rewriteCustomers = false, pause = async () => undefined } = opts;
     if (this.state.blocked) throw new DamagedDocumentError(this.state.blocked);
     const book = this.data.book;
     const months = [...new Set([...this.pending, ...gained, ...lost])];
@@ -164,8 +182,9 @@ export class OrderRepository {
         doc.data = { names: book.customers.names, phones: [...book.phones], orders: book.size, lines: book.lines };
         await doc.write();
         doc.data = { names: [], phones: [], orders: 0, lines: 0 };
+        await pause();
       }
-      await this.writeMonths(months, gen, next, written);
+      await this.writeMonths(months, gen, next, written, pause);
       await this.commit(next);
     } catch (err) {
       for (const n of written) await this.docs.remove(n).catch(() => undefined);
@@ -182,7 +201,7 @@ export class OrderRepository {
     for (const n of old) await this.docs.remove(n).catch(() => undefined);
   }
 
-  private async writeMonths(months: string[], gen: number, next: OrdersManifest, written: string[]): Promise<void> {
+  private async writeMonths(months: string[], gen: number, next: OrdersManifest, written: string[], pause: () => Promise<void>): Promise<void> {
     const book = this.data.book;
     // Rows grouped by month in one typed array (a counting sort), not a million-element array per month.
     const monthIndex = new Map(months.map((m, i) => [m, i]));
@@ -217,6 +236,7 @@ export class OrderRepository {
       await doc.write();
       doc.data = emptySegment();
       next.months[m] = name;
+      await pause();
     }
   }
 

@@ -34,20 +34,50 @@ export interface InventoryUpdate {
 interface WebhookDoc {
   seen: Record<string, number>;
   orders: Record<string, ShopifyOrderState>;
+  /** The last checkpoint delta folded into this document (later ones are read on top of it). */
+  through?: number;
 }
 
+/**
+ * A checkpoint writes only what changed since the one before (ids seen, states of orders
+ * touched) as a numbered delta; the whole document is rewritten every COMPACT_AFTER deltas.
+ * Rewriting tens of thousands of ids and states every few seconds would block answers for
+ * about 100 ms each time.
+ */
+const DELTAS = 'shopify-webhooks-deltas/';
+const COMPACT_AFTER = 24;
+const deltaName = (n: number) => `${DELTAS}${String(n).padStart(10, '0')}`;
+const deltaNumber = (name: string) => Number(name.slice(DELTAS.length));
+
 const KEEP_SEEN_MS = 7 * 86_400_000;
-/** How often journaled deliveries are applied during a burst: well within Shopify's expectations, a few saves a second. */
+/** How often journaled deliveries are applied (to memory: queries see them) during a burst. */
 const APPLY_EVERY_MS = 250;
-const CHECKPOINT_MS = 2_000;
+/**
+ * How often live batches are checkpointed (their months saved, then the ids noted). A save
+ * blocks answers for a few tens of milliseconds; every 5 s keeps that under 1% of the answers at
+ * 1,000 deliveries a second, and a crash replays at most these seconds from the journal.
+ */
+const CHECKPOINT_MS = 5_000;
+/** Deliveries mapped between two turns of the event loop (a few milliseconds of work), so answers never wait long. */
+const TAKE_CHUNK = 100;
+
+/** Lets the event loop answer what waits (webhooks, chats) between two steps of applying. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class ShopifyWebhookInbox {
   private readonly journal: Journal<Delivery>;
   private known = new Set<string>();
   private readonly writing = new Map<string, Promise<void>>();
   private doc!: Doc<WebhookDoc>;
+  /** Ids seen and states changed since the last checkpoint: what its delta holds. */
+  private delta: WebhookDoc = { seen: {}, orders: {} };
+  /** Deltas on disk not yet folded into the document, oldest first. */
+  private deltas: number[] = [];
+  private lastDelta = 0;
   private applying?: Promise<void>;
   private timer?: NodeJS.Timeout;
+  /** Writes the checkpoint once a burst is over, so its orders do not wait for the next delivery or the stop. */
+  private idle?: NodeJS.Timeout;
   /** Segments applied since the last checkpoint (removed when it is written). */
   private readonly applied = new Set<string>();
   private checkpointAt = 0;
@@ -57,17 +87,34 @@ export class ShopifyWebhookInbox {
   constructor(
     private readonly services: Services,
     dataDir: string,
-    private readonly opts: { fsync?: boolean; applyEveryMs?: number; onInventory?: (u: InventoryUpdate[]) => Promise<void> } = {},
+    private readonly opts: { fsync?: boolean; applyEveryMs?: number; checkpointEveryMs?: number; onInventory?: (u: InventoryUpdate[]) => Promise<void> } = {},
   ) {
     this.journal = new Journal<Delivery>(join(dataDir, 'shopify-inbox'), opts.fsync ?? true);
   }
 
   /** Loads what was applied and applies what was journaled but not yet applied (after a crash). */
   async open(): Promise<this> {
-    this.doc = await this.services.docs.open<WebhookDoc>('shopify-webhooks', { seen: {}, orders: {} });
+    const docs = this.services.docs;
+    this.doc = await docs.open<WebhookDoc>('shopify-webhooks', { seen: {}, orders: {} });
+    const through = (this.lastDelta = this.doc.data.through ?? 0);
+    for (const name of (await docs.list(DELTAS)).filter((n) => /^\d{10}$/.test(n.slice(DELTAS.length))).sort()) {
+      const n = deltaNumber(name);
+      // Folded in already: a stop between rewriting the document and removing its deltas.
+      if (n <= through) {
+        await docs.remove(name);
+        continue;
+      }
+      const d = await docs.open<WebhookDoc>(name, { seen: {}, orders: {} });
+      Object.assign(this.doc.data.seen, d.data.seen);
+      Object.assign(this.doc.data.orders, d.data.orders);
+      d.data = { seen: {}, orders: {} };
+      this.deltas.push(n);
+      this.lastDelta = n;
+    }
     this.known = new Set(Object.keys(this.doc.data.seen));
     for (const seg of this.journal.segments()) for (const d of this.journal.read(seg)) this.known.add(d.id);
-    await this.applyPending();
+    await this.applyPending({ checkpoint: true });
+    this.checkpointAt = Date.now();
     return this;
   }
 
@@ -96,8 +143,8 @@ export class ShopifyWebhookInbox {
 
   /**
    * Applies everything journaled so far. Deliveries are applied in batches at most every
-   * `applyEveryMs` (each batch rewrites the touched months once, so a burst costs a few
-   * saves rather than one per order); a call while a batch runs waits for it and runs another.
+   * `applyEveryMs`, into memory; the months they touched are saved at the next checkpoint
+   * (`checkpoint: true` forces one). A call while a batch runs waits for it and runs another.
    */
   applyPending(opts: { checkpoint?: boolean } = {}): Promise<void> {
     if (this.applying) return this.applying.then(() => this.applyPending(opts));
@@ -122,19 +169,29 @@ export class ShopifyWebhookInbox {
     const segments = all.filter((seg) => !this.applied.has(seg));
     const seen = this.doc.data.seen;
     const fresh: Delivery[] = [];
-    for (const seg of segments) for (const d of this.journal.read(seg)) if (!(d.id in seen)) fresh.push(d), (seen[d.id] = Date.now());
+    for (const seg of segments) for (const d of this.journal.read(seg)) if (!(d.id in seen)) fresh.push(d), (seen[d.id] = this.delta.seen[d.id] = Date.now());
     await this.applyDeliveries(fresh, false);
     for (const seg of segments) this.applied.add(seg);
-    // The checkpoint (seen ids, order states) is written every few seconds, not per batch: until
-    // then the segments stay, and a crash replays them to the same result.
-    if (checkpoint || Date.now() - this.checkpointAt >= CHECKPOINT_MS) await this.checkpoint();
+    // The checkpoint (the orders' months, then seen ids and order states) is written every few
+    // seconds, not per batch: until then the segments stay, and a crash replays them to the same result.
+    const every = this.opts.checkpointEveryMs ?? CHECKPOINT_MS;
+    if (checkpoint || Date.now() - this.checkpointAt >= every) await this.checkpoint();
+    else this.idle ??= setTimeout(() => {
+      this.idle = undefined;
+      this.applyPending({ checkpoint: true }).catch((err: unknown) => this.services.log.error({ err }, 'shopify checkpoint failed; the deliveries stay journaled'));
+    }, every).unref();
   }
 
   private async checkpoint(): Promise<void> {
-    const cutoff = Date.now() - KEEP_SEEN_MS;
-    const seen = this.doc.data.seen;
-    for (const [id, t] of Object.entries(seen)) if (t < cutoff) delete seen[id];
-    await this.doc.write();
+    clearTimeout(this.idle);
+    this.idle = undefined;
+    // The months first: the ids below are noted as applied only once their orders are on disk.
+    if (this.services.orders.unsaved) {
+      await breathe();
+      await this.services.orders.saveMonths(new Set(), new Set(), { pause: breathe });
+    }
+    await breathe();
+    await this.note();
     this.checkpointAt = Date.now();
     for (const seg of this.applied) this.journal.remove(seg);
     this.applied.clear();
@@ -149,15 +206,47 @@ export class ShopifyWebhookInbox {
     return inLane(this.services.data, async () => ({ applied: await this.applyDeliveries(payloads.map((p) => ({ id: p.id, topic: 'orders/updated' as const, body: p.body }))) }));
   }
 
-  private async applyDeliveries(list: Delivery[], write = true): Promise<number> {
+  /**
+   * Maps deliveries to orders and puts them in the book. Live batches (`save` false) leave the
+   * months for the checkpoint to save, their journal segments standing until then; the backfill
+   * saves at once (its cursor is the only record), which also commits months a live batch left.
+   */
+  private async applyDeliveries(list: Delivery[], save = true): Promise<number> {
     const orders = new Map<string, Order>();
     const inventory: InventoryUpdate[] = [];
-    for (const d of list) this.take(d, orders, inventory);
-    if (orders.size > 0) await applyOrders(this.services.data, this.services.orders, orders.values());
+    for (let i = 0; i < list.length; i++) {
+      this.take(list[i], orders, inventory);
+      if ((i + 1) % TAKE_CHUNK === 0) await breathe();
+    }
+    if (orders.size > 0) await applyOrders(this.services.data, this.services.orders, orders.values(), { save });
     if (inventory.length > 0) await this.opts.onInventory?.(inventory);
-    // Applied before noted: a crash in between re-applies the same deliveries to the same result.
-    if (write) await this.doc.write();
+    // Applied (and saved) before noted: a crash in between re-applies the same deliveries to the same result.
+    if (save) await this.note();
     return orders.size;
+  }
+
+  /** Writes the ids and states changed since the last note as a delta, or every so often the whole document. */
+  private async note(): Promise<void> {
+    const docs = this.services.docs;
+    if (this.deltas.length >= COMPACT_AFTER) {
+      const cutoff = Date.now() - KEEP_SEEN_MS;
+      const seen = this.doc.data.seen;
+      for (const [id, t] of Object.entries(seen)) if (t < cutoff) delete seen[id];
+      this.doc.data.through = this.lastDelta;
+      await this.doc.write();
+      // If this is cut short, the next start removes the rest (their numbers are at most `through`).
+      for (const n of this.deltas) await docs.remove(deltaName(n));
+      this.deltas = [];
+    } else if (Object.keys(this.delta.seen).length > 0 || Object.keys(this.delta.orders).length > 0) {
+      const n = this.lastDelta + 1;
+      const d = await docs.open<WebhookDoc>(deltaName(n), { seen: {}, orders: {} });
+      d.data = this.delta;
+      await d.write();
+      d.data = { seen: {}, orders: {} };
+      this.lastDelta = n;
+      this.deltas.push(n);
+    }
+    this.delta = { seen: {}, orders: {} };
   }
 
   /** One delivery → the order it changes (the latest version within the batch wins). */
@@ -174,7 +263,7 @@ export class ShopifyWebhookInbox {
     if (d.topic === 'refunds/create') {
       const r = refundPayload.safeParse(raw);
       if (!r.success) return this.reject(d, zodReason(r.error));
-      const st = (states[r.data.order_id] ??= emptyState());
+      const st = (this.delta.orders[r.data.order_id] = states[r.data.order_id] ??= emptyState());
       st.refunds[r.data.id] = refundTotal(r.data, (s) => parseMoney(s, currency));
       const current = st.name ? (orders.get(st.name) ?? this.inBook(st.name)) : undefined;
       if (current) orders.set(current.orderId, revisedOrder(current, st));
@@ -189,7 +278,7 @@ export class ShopifyWebhookInbox {
     }
     const p = orderPayload.safeParse(raw);
     if (!p.success) return this.reject(d, zodReason(p.error));
-    const st = (states[p.data.id] ??= emptyState());
+    const st = (this.delta.orders[p.data.id] = states[p.data.id] ??= emptyState());
     noteDelivery(st, p.data, currency);
     const updated = Date.parse(p.data.updated_at ?? p.data.created_at);
     if (st.updatedAt !== undefined && updated < st.updatedAt) {
@@ -218,6 +307,8 @@ export class ShopifyWebhookInbox {
   async close(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    clearTimeout(this.idle);
+    this.idle = undefined;
     // What is journaled is applied before stopping (and would be at the next start anyway).
     await this.applyPending({ checkpoint: true }).catch((err: unknown) => this.services.log.error({ err }, 'shopify deliveries left journaled at stop'));
     await this.journal.close();
