@@ -1,4 +1,3 @@
-import { createAdminApiClient } from '@shopify/admin-api-client';
 import cliProgress from 'cli-progress';
 import type { Services } from '../../../commands/services.ts';
 import type { Logger } from '../../../domain/log.ts';
@@ -55,6 +54,8 @@ function fetchWithRetryAfter(apiUrl: string | undefined, log: Logger, sleep: (ms
 export async function backfillShopify(services: Services, inbox: ShopifyWebhookInbox, o: BackfillOptions): Promise<{ orders: number; pages: number; resumed: boolean }> {
   const log = services.log;
   const sleep = o.sleep ?? sleepMs;
+  // Loaded here, not at the top: every CLI call registers `sync`, and only a backfill needs Shopify's client.
+  const { createAdminApiClient } = await import('@shopify/admin-api-client');
   const client = createAdminApiClient({
     storeDomain: o.shop,
     apiVersion: o.apiVersion,
