@@ -6,7 +6,7 @@ import type { Services } from '../services.ts';
 import { coverText, levelName, trendChart } from './stock-view.ts';
 
 // What a stock alert card shows besides the alert's heading and buttons: the SKU's level, stock
-// against its levels, days of cover and its 14-day sales trend (to the day before the crossing).
+// against its levels and days of cover in one line, then its 14-day sales trend (to the day before the crossing).
 
 export function stockAlertParts(a: Alert, services: Services, lang: Lang): { fact: string; blocks: Block[] } {
   const t = say(lang);
@@ -20,9 +20,11 @@ export function stockAlertParts(a: Alert, services: Services, lang: Lang): { fac
   const pct = before === 0 ? '' : `${recent >= before ? '+' : ''}${Math.round(((recent - before) / before) * 100)}%`;
   const when = services.calendar.formatTime(c.at);
   return {
-    fact: t(`${sku} ${levelName(c.level, lang)}：库存 ${a.value}（安全 ${s.safety} / 预警 ${s.warning}），可售 ${coverText(s, lang)} · ${when}`, `${sku} ${levelName(c.level, lang)}: ${a.value} on hand (safety ${s.safety} / warning ${s.warning}), cover ${coverText(s, lang)} · ${when}`),
+    fact: t(
+      `${sku} ${levelName(c.level, lang)}：库存 ${a.value}（安全 ${s.safety} / 预警 ${s.warning}），${s.cover === null ? coverText(s, lang) : `可售 ${coverText(s, lang)}`} · ${when}`,
+      `${sku} ${levelName(c.level, lang)}: ${a.value} on hand (safety ${s.safety} / warning ${s.warning}), ${s.cover === null ? coverText(s, lang) : `cover ${coverText(s, lang)}`} · ${when}`,
+    ),
     blocks: [
-      { type: 'figures', items: [{ label: t('库存', 'On hand'), value: String(a.value) }, { label: t('可售天数', 'Cover'), value: coverText(s, lang) }, { label: t('安全/预警', 'Safety/warning'), value: `${s.safety}/${s.warning}` }] },
       trendChart(s, lastDay, lang),
       { type: 'context', text: t(`日均销量 ${s.rate.toFixed(1)}${pct ? `，近7天销量较前7天 ${pct}` : ''} · 发送「库存 ${sku}」查看`, `${s.rate.toFixed(1)} units/day${pct ? `; last 7 days' units ${pct} vs the 7 before` : ''} · send "stock ${sku}" for more`) },
     ],
