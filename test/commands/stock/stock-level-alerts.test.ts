@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { briefReply } from '../../../src/commands/brief/brief-source.ts';
 import { stockAlertSource } from '../../../src/commands/stock/stock-alerts.ts';
 import type { ChartBlock, Reply } from '../../../src/commands/reply.ts';
 import { applyOrders } from '../../../src/domain/orders/apply-orders.ts';
@@ -89,6 +90,12 @@ describe('stock alerts through the alert rules', () => {
     expect(JSON.stringify((await w.say('bob', 'alerts')).blocks)).toContain('SK-C'); // muted here, still listed
     const gone = await w.press('bob', 'alert_ack', rows[0].key.replace('SK-A', 'SK-Z'));
     expect(gone.blocks[0]).toMatchObject({ tone: 'warning' });
+
+    // The next morning's brief counts the day's open stock alert (SK-C), not the acknowledged one (SK-A).
+    w.setNow('2026-11-28T09:00:00+08:00');
+    const brief = JSON.stringify((await briefReply(s, s.calendar.dayOf(w.now()) - 1, 'en')).blocks);
+    expect(brief).toContain('Stock level · SK-C');
+    expect(brief).not.toContain('Stock level · SK-A');
   });
 
   it('holds a night crossing for an alert room until quiet hours end, but not for a room that asked for stock alerts', async () => {
