@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { alertKey, type Alert } from '../../domain/alerts/alert.ts';
+import { ALERT_KEY_PATTERN, alertKey, parseAlertKey, type Alert } from '../../domain/alerts/alert.ts';
 import { explainChange } from '../../domain/insights/drivers.ts';
 import type { Metric } from '../../domain/metrics/metric.ts';
 import { problem } from '../errors.ts';
@@ -9,23 +9,24 @@ import type { Services } from '../services.ts';
 import { defineCommand } from '../spec.ts';
 import { alertReply } from './alert-reply.ts';
 import { muteKey, openAlertState } from './alert-state.ts';
-import { dayAlerts, kpiAlertsNow } from './current-alerts.ts';
+import { dayAlerts, kpiAlertsNow, stockAlertsBetween } from './current-alerts.ts';
 
 // The buttons on an alert card (also typed: `alert ack <key>`): acknowledge it (who and when
 // show on the card), mute its rule and channel here for N days, or show the full breakdown.
 
-const KEY = /^[a-z_]+:[a-z_]+:[^\s:]+:-?\d+$/;
-
 async function findAlert(services: Services, key: string): Promise<Alert> {
-  const day = Number(key.slice(key.lastIndexOf(':') + 1));
+  const { day, rule } = parseAlertKey(key);
   const now = services.clock.now().getTime();
-  const pool = [...dayAlerts(services, day, now), ...(day === services.calendar.dayOf(now) ? await kpiAlertsNow(services, now) : [])];
+  const pool =
+    rule === 'stock_level'
+      ? await stockAlertsBetween(services, day, day, now)
+      : [...dayAlerts(services, day, now), ...(day === services.calendar.dayOf(now) ? await kpiAlertsNow(services, now) : [])];
   const a = pool.find((x) => alertKey(x) === key);
   if (!a) throw problem('alert_gone', '这条预警已不成立（数据已更新），无需处理。', 'That alert no longer holds (the data changed); nothing to do.');
   return a;
 }
 
-const keyArg = z.object({ key: z.string().regex(KEY, 'an alert reference from a card') });
+const keyArg = z.object({ key: z.string().regex(ALERT_KEY_PATTERN, 'an alert reference from a card') });
 
 export const alertAckCommand = defineCommand({
   id: 'alert_ack',
@@ -69,7 +70,8 @@ export const alertMuteCommand = defineCommand({
     await state.write();
     await services.audit.record({ kind: 'alert.mute', user: incoming.user, conversation: incoming.conversation, summary: `alert rule ${rule} (${channel}) muted for ${a.days} days`, data: { key: a.key, until } });
     const when = services.calendar.formatTime(Date.parse(until));
-    return { lang: ctx.lang, blocks: [{ type: 'text', text: t(`已静音：这里在 ${when} 前不再发这条规则（${channel === '*' ? '全店' : channel}）的预警。`, `Muted: no alerts of this rule (${channel === '*' ? 'store' : channel}) here until ${when}.`) }], data: { muted: a.key, until } };
+    const where = rule === 'stock_level' ? t('所有 SKU', 'every SKU') : channel === '*' ? t('全店', 'store') : channel;
+    return { lang: ctx.lang, blocks: [{ type: 'text', text: t(`已静音：这里在 ${when} 前不再发这条规则（${where}）的预警。`, `Muted: no alerts of this rule (${where}) here until ${when}.`) }], data: { muted: a.key, until } };
   },
 });
 
@@ -85,6 +87,7 @@ export const alertWhyCommand = defineCommand({
   async handle(ctx, a) {
     const { services } = ctx;
     const alert = await findAlert(services, a.key);
+    if (alert.sku !== undefined) throw problem('alert_why_stock', `库存预警看 SKU 本身：发送「库存 ${alert.sku}」。`, `A stock alert is explained by its SKU: send "stock ${alert.sku}".`, { zh: `库存 ${alert.sku}`, en: `stock ${alert.sku}` });
     const metric = (alert.rule === 'roi_low' || alert.rule === 'kpi_pacing' ? (alert.metric === 'roi' ? 'roi' : 'gmv') : alert.metric) as Metric;
     const period = alert.rule === 'roi_low' ? { kind: 'range' as const, from: alert.day - 6, to: alert.day } : { kind: 'range' as const, from: alert.day, to: alert.day };
     const before = { ...period, from: period.from - 7, to: period.to - 7 };

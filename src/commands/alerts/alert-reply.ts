@@ -10,6 +10,8 @@ import { say, type Lang } from '../lang.ts';
 import { metricName } from '../metrics/metric-names.ts';
 import type { Block, Reply } from '../reply.ts';
 import type { Services } from '../services.ts';
+import { stockAlertParts } from '../stock/stock-alert-card.ts';
+import { levelName } from '../stock/stock-view.ts';
 import { targetMetricName } from '../targets/kpi-reply.ts';
 
 // An alert as people read it: the rule, where, the value against its line or baseline, the
@@ -44,7 +46,8 @@ function fact(a: Alert, lang: Lang, currency: string): string {
     case 'kpi_pacing':
       return t(`${where} ${targetMetricName(a.metric as never, 'zh')} 目标只完成进度的 ${v(a.value)}（低于 ${v(a.threshold!)}）。`, `${where}'s ${targetMetricName(a.metric as never, 'en')} target is at ${v(a.value)} of its pace (below ${v(a.threshold!)}).`);
     case 'stock_level':
-      return t(`${where} 库存预警。`, `${where}: stock level.`);
+      // Cards of stock alerts say their SKU through stockAlertParts; this is only for one without its crossing.
+      return t(`${a.sku ?? where} 库存预警。`, `${a.sku ?? where}: stock level.`);
   }
 }
 
@@ -65,25 +68,45 @@ export function alertReply(a: Alert, services: Services, lang: Lang, ack?: { by:
   const t = say(lang);
   const key = alertKey(a);
   const sev = a.severity === 'critical' ? t('🚨 严重', '🚨 Critical') : t('⚠ 警告', '⚠ Warning');
+  const stock = a.rule === 'stock_level' && a.stock ? stockAlertParts(a, services, lang) : undefined;
+  const said = stock?.fact ?? fact(a, lang, services.store.currency);
   const blocks: Block[] = [
     { type: 'text', text: `${sev} · ${ruleName(a.rule, lang)}`, tone: 'heading' },
-    { type: 'text', text: fact(a, lang, services.store.currency) },
+    { type: 'text', text: said },
   ];
   const why = whyLines(a, services, lang);
   if (why.length) blocks.push({ type: 'text', text: why.join('\n'), tone: 'muted' });
+  if (stock) blocks.push(...stock.blocks);
   if (ack) blocks.push({ type: 'context', text: t(`✓ ${ack.by.replace(/^[a-z]+:/, '')} 已于 ${services.calendar.formatTime(Date.parse(ack.at))} 确认`, `✓ acknowledged by ${ack.by.replace(/^[a-z]+:/, '')} at ${services.calendar.formatTime(Date.parse(ack.at))}`) });
   blocks.push({
     type: 'choices',
     choices: [
       ...(ack ? [] : [{ label: t('确认', 'Acknowledge'), action: { id: 'alert_ack', value: key }, style: 'primary' as const }]),
       { label: t('静音 7 天', 'Mute 7 days'), action: { id: 'alert_mute', value: `${key} 7` } },
-      { label: t('为什么', 'Why'), action: { id: 'alert_why', value: key } },
+      // A stock alert's "why" is the SKU itself: its levels, cover and trend.
+      a.sku !== undefined ? { label: t('库存详情', 'Stock detail'), action: { id: 'stock', value: a.sku } } : { label: t('为什么', 'Why'), action: { id: 'alert_why', value: key } },
     ],
   });
   return {
     lang,
     blocks,
-    summary: `${sev} ${ruleName(a.rule, lang)}: ${fact(a, lang, services.store.currency)}`,
-    data: { alert: { rule: a.rule, metric: a.metric, channel: a.channel ?? null, day: formatDay(a.day), severity: a.severity, value: a.value, threshold: a.threshold ?? a.baseline ?? null } },
+    summary: `${sev} ${ruleName(a.rule, lang)}: ${said}`,
+    data: { alert: alertData(a) },
   };
 }
+
+/** An alert as `--json` gives it (lists and cards alike); stock alerts add the SKU and the level reached. */
+export const alertData = (a: Alert) => ({
+  key: alertKey(a),
+  rule: a.rule,
+  metric: a.metric,
+  channel: a.channel ?? null,
+  day: formatDay(a.day),
+  severity: a.severity,
+  value: a.value,
+  threshold: a.threshold ?? a.baseline ?? null,
+  ...(a.sku !== undefined ? { sku: a.sku, level: a.stock?.level ?? null } : {}),
+});
+
+/** The rule as a list row names it: a stock alert says which SKU and what level. */
+export const alertTitle = (a: Alert, lang: Lang) => (a.sku !== undefined ? `${ruleName(a.rule, lang)} · ${a.sku}${a.stock ? ` ${levelName(a.stock.level, lang)}` : ''}` : ruleName(a.rule, lang));

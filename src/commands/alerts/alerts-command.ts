@@ -7,7 +7,7 @@ import { problem } from '../errors.ts';
 import { say } from '../lang.ts';
 import { text, type Block } from '../reply.ts';
 import { defineCommand } from '../spec.ts';
-import { ruleName } from './alert-reply.ts';
+import { alertData, alertTitle } from './alert-reply.ts';
 import { openAlertState } from './alert-state.ts';
 import { alertsNow } from './current-alerts.ts';
 
@@ -19,7 +19,7 @@ const example = { zh: '预警 开启', en: 'alerts on' };
 export const alertsCommand = defineCommand({
   id: 'alerts',
   phrases: { zh: ['预警', '告警', '报警'], en: ['alerts', 'alert list'] },
-  summary: { zh: '经营预警（ROI、退款率、转化率、异常波动、KPI）', en: 'Store alerts (ROI, refund rate, conversion, anomalies, KPI)' },
+  summary: { zh: '经营预警（ROI、退款率、转化率、异常波动、KPI、库存）', en: 'Store alerts (ROI, refund rate, conversion, anomalies, KPI, stock)' },
   examples: { zh: ['预警', '预警 开启', '预警 关闭'], en: ['alerts', 'alerts on', 'alerts off'] },
   role: 'staff',
   args: z.object({ verb: z.enum(['list', 'on', 'off']) }),
@@ -49,7 +49,7 @@ export const alertsCommand = defineCommand({
       await services.audit.record({ kind: 'alerts.on', user: incoming.user, conversation: conv, summary: 'alerts turned on' });
       return {
         lang: ctx.lang,
-        blocks: [text(t('好的，预警会发到这里：ROI 低于 1.5、退款率高于 5%、转化率连续 3 天低于基线、异常波动、KPI 落后。每条规则每个渠道每天最多一次，22:00–08:00 不打扰。', "Done: alerts come here — ROI below 1.5, refund rate above 5 %, conversion below its baseline 3 days running, unusual moves, KPIs behind pace. At most one per rule, channel and day; nothing between 22:00 and 08:00."))],
+        blocks: [text(t('好的，预警会发到这里：ROI 低于 1.5、退款率高于 5%、转化率连续 3 天低于基线、异常波动、KPI 落后、SKU 跌破预警/安全库存或缺货。每条规则每个渠道（库存：每个 SKU 每个级别）每天最多一次，22:00–08:00 不打扰。', "Done: alerts come here — ROI below 1.5, refund rate above 5 %, conversion below its baseline 3 days running, unusual moves, KPIs behind pace, SKUs falling below their warning or safety stock or running out. At most one per rule, channel and day (for stock: per SKU and level); nothing between 22:00 and 08:00."))],
         data: { on: true, conversation: conv },
       };
     }
@@ -62,12 +62,12 @@ export const alertsCommand = defineCommand({
       blocks.push({
         type: 'table',
         columns: [{ title: t('规则', 'rule'), align: 'left' }, { title: t('渠道', 'channel'), align: 'left' }, { title: t('级别', 'severity'), align: 'left' }, { title: t('状态', 'status'), align: 'left' }],
-        rows: alerts.map((x) => [ruleName(x.rule, ctx.lang), x.channel ? channelName(x.channel, ctx.lang) : t('全店', 'store'), x.severity === 'critical' ? t('严重', 'critical') : t('警告', 'warning'), state.data.acks[alertKey(x)] ? t('已确认', 'acknowledged') : t('未确认', 'open')]),
+        rows: alerts.map((x) => [alertTitle(x, ctx.lang), x.channel ? channelName(x.channel, ctx.lang) : t('全店', 'store'), x.severity === 'critical' ? t('严重', 'critical') : t('警告', 'warning'), state.data.acks[alertKey(x)] ? t('已确认', 'acknowledged') : t('未确认', 'open')]),
       });
     return {
       lang: ctx.lang,
       blocks,
-      data: { alerts: alerts.map((x) => ({ rule: x.rule, metric: x.metric, channel: x.channel ?? null, day: formatDay(x.day), severity: x.severity, value: x.value, threshold: x.threshold ?? x.baseline ?? null })) },
+      data: { alerts: alerts.map(alertData) },
     };
   },
 });

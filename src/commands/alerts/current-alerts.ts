@@ -1,6 +1,8 @@
 import type { Alert } from '../../domain/alerts/alert.ts';
 import { evaluateAlerts } from '../../domain/alerts/evaluate.ts';
 import { kpiAlerts } from '../../domain/alerts/kpi-alerts.ts';
+import { stockLevelAlerts } from '../../domain/alerts/stock-alerts.ts';
+import { StockBook } from '../../domain/stock/stock-book.ts';
 import type { Day } from '../../domain/calendar.ts';
 import { alertRules } from '../../domain/playbook/alerts.ts';
 import type { Rollups } from '../../domain/orders/rollups.ts';
@@ -9,8 +11,8 @@ import { TargetBook } from '../../domain/targets/target-book.ts';
 import { formatDay } from '../../domain/calendar.ts';
 import type { Services } from '../services.ts';
 
-// The alerts of a store day: the warning lines over that whole day, and for today the KPI
-// pacing. Evaluations are kept per order rollups (rebuilt by every import) for ten minutes,
+// The alerts of a store day: the warning lines over that whole day, for today the KPI
+// pacing, and the stock levels SKUs fell to (stored by the stock book as they happen). Evaluations are kept per order rollups (rebuilt by every import) for ten minutes,
 // so the scheduler's every-minute tick re-checks after each import and about hourly otherwise.
 
 const FRESH_MS = 10 * 60_000;
@@ -36,8 +38,15 @@ export async function kpiAlertsNow(services: Services, nowMs: number): Promise<A
   return kpiAlerts(targets.map((t) => pace(services.data, t, nowMs, services.calendar, rules)), today);
 }
 
-/** Today's list: yesterday's alerts and the KPI lights now. */
+/** Stock level crossings of the store days `from`..`to`, up to now, as alerts. */
+export async function stockAlertsBetween(services: Services, from: Day, to: Day, nowMs: number): Promise<Alert[]> {
+  const book = await StockBook.open(services.docs);
+  const cal = services.calendar;
+  return stockLevelAlerts(book.doc.data.alerts.filter((c) => c.at <= nowMs), (ms) => cal.dayOf(ms)).filter((a) => a.day >= from && a.day <= to);
+}
+
+/** Today's list: yesterday's alerts, the KPI lights now, and stock crossings since yesterday began. */
 export async function alertsNow(services: Services, nowMs: number): Promise<Alert[]> {
   const today = services.calendar.dayOf(nowMs);
-  return [...dayAlerts(services, today - 1, nowMs), ...(await kpiAlertsNow(services, nowMs))];
+  return [...dayAlerts(services, today - 1, nowMs), ...(await kpiAlertsNow(services, nowMs)), ...(await stockAlertsBetween(services, today - 1, today, nowMs))];
 }

@@ -10,7 +10,7 @@ import { TargetBook } from '../../domain/targets/target-book.ts';
 import { formatDay } from '../../domain/calendar.ts';
 import { ruleName } from '../alerts/alert-reply.ts';
 import { openAlertState } from '../alerts/alert-state.ts';
-import { dayAlerts } from '../alerts/current-alerts.ts';
+import { dayAlerts, stockAlertsBetween } from '../alerts/current-alerts.ts';
 import { channelName } from '../channels.ts';
 import { formatChange } from '../format.ts';
 import { driverName } from '../insights/driver-names.ts';
@@ -49,8 +49,9 @@ export async function briefWatchBlocks(services: Services, d: Day, metrics: Metr
 
   const nowMs = services.clock.now().getTime();
   const acks = (await openAlertState(services.docs)).data.acks;
-  const open = dayAlerts(services, d, nowMs).filter((a) => !acks[alertKey(a)]);
-  if (open.length) lines.push(t(`未确认的预警 ${open.length} 条：${open.slice(0, 4).map((a) => `${ruleName(a.rule, lang)}·${a.channel ? channelName(a.channel, lang) : t('全店', 'store')}`).join('，')}`, `Open alerts (${open.length}): ${open.slice(0, 4).map((a) => `${ruleName(a.rule, lang)} · ${a.channel ? channelName(a.channel, lang) : t('全店', 'store')}`).join(', ')}`));
+  const open = [...dayAlerts(services, d, nowMs), ...(await stockAlertsBetween(services, d, d, nowMs))].filter((a) => !acks[alertKey(a)]);
+  const where = (a: (typeof open)[number]) => a.sku ?? (a.channel ? channelName(a.channel, lang) : t('全店', 'store'));
+  if (open.length) lines.push(t(`未确认的预警 ${open.length} 条：${open.slice(0, 4).map((a) => `${ruleName(a.rule, lang)}·${where(a)}`).join('，')}`, `Open alerts (${open.length}): ${open.slice(0, 4).map((a) => `${ruleName(a.rule, lang)} · ${where(a)}`).join(', ')}`));
 
   const targets = (await TargetBook.open(services.docs)).month(formatDay(d + 1).slice(0, 7));
   if (targets.length) {

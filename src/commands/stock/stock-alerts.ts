@@ -1,18 +1,23 @@
 import { z } from 'zod';
+import { alertKey, type Alert } from '../../domain/alerts/alert.ts';
+import { stockLevelAlerts } from '../../domain/alerts/stock-alerts.ts';
+import { alertRules } from '../../domain/playbook/alerts.ts';
 import type { DocStore } from '../../domain/ports.ts';
-import { StockBook, type StockAlert } from '../../domain/stock/stock-book.ts';
-import { stockStatus, unitsSold } from '../../domain/stock/stock.ts';
+import { StockBook } from '../../domain/stock/stock-book.ts';
+import { quietUntil } from '../../domain/time-of-day.ts';
+import { alertReply } from '../alerts/alert-reply.ts';
+import { muteKey, openAlertState } from '../alerts/alert-state.ts';
+import { chartsOn } from '../charts/chart-prefs.ts';
 import { problem } from '../errors.ts';
 import { say, type Lang } from '../lang.ts';
 import type { Notice, NoticeSource } from '../notices.ts';
-import type { Reply } from '../reply.ts';
-import type { Services } from '../services.ts';
 import { defineCommand } from '../spec.ts';
-import { coverText, levelName, trendChart } from './stock-view.ts';
 
 // `stock alerts on` / `库存预警 开启` subscribes a room: each time a SKU falls to a worse level
-// (warning → safety → out) the room gets one notice with the SKU's sales trend. Alerts are
-// stored by the stock book; this source turns them into notices keyed to go out once.
+// (warning → safety → out) the room gets one notice with the SKU's sales trend. Crossings are
+// stored by the stock book; this source turns them into alerts of rule `stock_level` (cards with
+// acknowledge / mute / stock detail) for the rooms subscribed to stock alerts and the rooms
+// subscribed to all alerts (`alerts on`), one notice per room and crossing even when both apply.
 
 interface StockSub {
   conversation: string;
@@ -23,7 +28,7 @@ interface StockSub {
 }
 
 const openSubs = (docs: DocStore) => docs.open<{ subs: Record<string, StockSub> }>('stock/subscriptions', { subs: {} });
-export const stockAlertKey = (conversation: string, a: StockAlert) => `stock:${conversation}:${a.sku}:${a.level}:${a.n}`;
+const CATCH_UP = 3;
 
 export const stockAlertsCommand = defineCommand({
   id: 'stock-alerts',
@@ -56,39 +61,51 @@ export const stockAlertsCommand = defineCommand({
 export const stockAlertSource: NoticeSource = {
   id: 'stock-alerts',
   async collect(now, services) {
-    const subs = Object.values((await openSubs(services.docs)).data.subs);
-    if (subs.length === 0) return [];
+    const stockSubs = (await openSubs(services.docs)).data.subs;
+    const state = await openAlertState(services.docs);
+    const alertSubs = state.data.subs;
+    const rooms = new Set([...Object.keys(stockSubs), ...Object.keys(alertSubs)]);
+    if (rooms.size === 0) return [];
     const book = await StockBook.open(services.docs);
+    const nowMs = now.getTime();
+    const cal = services.calendar;
+    const today = cal.dayOf(nowMs);
+    const crossings = book.doc.data.alerts.filter((c) => c.at <= nowMs);
+    const alerts = stockLevelAlerts(crossings, (ms) => cal.dayOf(ms));
+    const rules = alertRules(services.playbook);
+    const quiet = quietUntil(nowMs, cal, rules.quietStart, rules.quietEnd);
     const out: Notice[] = [];
-    for (const alert of book.doc.data.alerts) {
-      for (const sub of subs) {
-        if (alert.at < sub.since || alert.at > now.getTime()) continue;
-        const key = stockAlertKey(sub.conversation, alert);
-        if (services.outboxStore.byKey(key)) continue;
-        out.push({ key, kind: 'stock.alert', target: { conversation: sub.conversation, ...(sub.thread ? { thread: sub.thread } : {}) }, reply: alertReply(services, book, alert, sub.lang), dueAt: new Date(alert.at) });
+    for (const room of rooms) {
+      const stock = stockSubs[room];
+      const watch = alertSubs[room];
+      const muted = state.data.mutes[muteKey(room, 'stock_level')];
+      if (muted && Date.parse(muted) > nowMs) continue;
+      const images = await chartsOn(services.docs, room);
+      for (const a of alerts) {
+        const c = a.stock!;
+        const byStock = !!stock && c.at >= stock.since;
+        // Like every alert: a subscription starts with yesterday's, and after downtime the last CATCH_UP days are sent.
+        const byAlerts = !!watch && a.day >= cal.dayOf(Date.parse(watch.since)) - 1 && a.day >= today - CATCH_UP;
+        if (!byStock && !byAlerts) continue;
+        const key = `alert:${room}:${alertKey(a)}`;
+        if (services.outboxStore.byKey(key) || services.outboxStore.byKey(legacyKey(room, a))) continue;
+        const sub = byStock ? stock! : watch!;
+        const reply = alertReply(a, services, sub.lang);
+        if (!images) reply.chartImages = false;
+        out.push({
+          key,
+          kind: 'stock.alert',
+          target: { conversation: room, ...(sub.thread ? { thread: sub.thread } : {}) },
+          reply,
+          dueAt: new Date(c.at),
+          // A room that asked for stock alerts gets them at once; one that has them only as alerts, after quiet hours.
+          ...(!byStock && quiet ? { notBefore: new Date(quiet) } : {}),
+        });
       }
     }
     return out;
   },
 };
 
-function alertReply(services: Services, book: StockBook, a: StockAlert, lang: Lang): Reply {
-  const t = say(lang);
-  const lastDay = services.calendar.dayOf(a.at) - 1;
-  const item = book.doc.data.items[a.sku];
-  const s = stockStatus(item ?? { sku: a.sku, warehouses: { '': a.onHand }, updatedAt: a.at }, unitsSold(services.data, lastDay).get(a.sku));
-  const recent = s.trend.slice(-7).reduce((x, y) => x + y, 0);
-  const before = s.trend.slice(0, 7).reduce((x, y) => x + y, 0);
-  const trend = before === 0 ? '' : t(`，近7天销量较前7天 ${recent >= before ? '+' : ''}${Math.round(((recent - before) / before) * 100)}%`, `; last 7 days' units ${recent >= before ? '+' : ''}${Math.round(((recent - before) / before) * 100)}% vs the 7 before`);
-  return {
-    lang,
-    blocks: [
-      { type: 'text', text: t(`⚠️ 库存预警 · ${a.sku} ${levelName(a.level, lang)}`, `⚠️ Stock alert · ${a.sku} ${levelName(a.level, lang)}`), tone: 'warning' },
-      { type: 'figures', items: [{ label: t('库存', 'On hand'), value: String(a.onHand) }, { label: t('可售天数', 'Cover'), value: coverText(s, lang) }, { label: t('安全/预警', 'Safety/warning'), value: `${s.safety}/${s.warning}` }] },
-      trendChart(s, lastDay, lang),
-      { type: 'context', text: t(`日均销量 ${s.rate.toFixed(1)}${trend} · 发送「库存 ${a.sku}」查看`, `${s.rate.toFixed(1)} units/day${trend} · send "stock ${a.sku}" for more`) },
-    ],
-    summary: t(`${a.sku} ${levelName(a.level, lang)}，库存 ${a.onHand}`, `${a.sku} ${levelName(a.level, lang)}, ${a.onHand} on hand`),
-    data: { alert: a },
-  };
-}
+/** The key stock notices had before they were alerts, so a crossing sent then is not sent again. */
+const legacyKey = (conversation: string, a: Alert) => `stock:${conversation}:${a.sku}:${a.stock!.level}:${a.stock!.n}`;

@@ -5,6 +5,7 @@ import { channelName } from '../channels.ts';
 import { formatMoney } from '../format.ts';
 import { say, type Lang } from '../lang.ts';
 import type { Reply } from '../reply.ts';
+import { pacingChart } from './kpi-chart.ts';
 
 const NAMES: Record<TargetMetric, [string, string]> = { gmv: ['GMV', 'GMV'], orders: ['订单数', 'Orders'], buyers: ['买家数', 'Buyers'], new_buyers: ['新客数', 'New customers'] };
 export const targetMetricName = (m: TargetMetric, lang: Lang) => NAMES[m][lang === 'zh' ? 0 : 1];
@@ -52,6 +53,7 @@ export function kpiReply(month: string, paces: Pace[], lang: Lang, currency: str
         ],
         rows,
       },
+      pacingChart(month, paces, lang, currency, (p) => targetMetricName(p.target.metric, lang)),
       {
         type: 'context',
         text: t(

@@ -11,6 +11,7 @@ import { metricName } from '../metrics/metric-names.ts';
 import type { Figure, Reply } from '../reply.ts';
 import type { Services } from '../services.ts';
 import { budgetLine, campaignLine, complaintLine } from './weekly-sections.ts';
+import { weeklyTrend } from './weekly-trend.ts';
 
 // 营销效果周报: last week (Monday to Sunday) against the week before and the same week last
 // year; channels, top SKUs, new versus returning buyers, coupons, complaints and budget pacing.
@@ -60,6 +61,7 @@ export async function weeklyReport(services: Services, today: Day, lang: Lang): 
       { type: 'text', text: t(`📈 ${name} 营销效果周报 · ${span}`, `📈 ${name} weekly marketing report · ${span}`), tone: 'heading' },
       { type: 'figures', items },
       { type: 'text', text: lines.join('\n') },
+      weeklyTrend(services, week, lang),
       { type: 'context', text: t('对比前一周 · 发送「周报 关闭」停止', 'vs the week before · send "weekly report off" to stop') },
     ],
     summary: t(`周报 ${span}：`, `Weekly report ${span}: `) + items.map((f) => `${f.label} ${f.value}`).join(t('；', '; ')),

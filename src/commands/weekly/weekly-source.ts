@@ -1,5 +1,6 @@
 import { formatDay, weekday } from '../../domain/calendar.ts';
 import { slotAt } from '../../domain/time-of-day.ts';
+import { chartsOn } from '../charts/chart-prefs.ts';
 import type { Notice, NoticeSource } from '../notices.ts';
 import { weeklyReport } from './weekly-report.ts';
 import { openWeekly } from './weekly-subscriptions.ts';
@@ -20,7 +21,9 @@ export const weeklySource: NoticeSource = {
         if (at > now.getTime() || at < Date.parse(sub.since)) continue;
         const key = `weekly:${sub.conversation}:${formatDay(monday)}`;
         if (services.outboxStore.byKey(key)) continue;
-        out.push({ key, kind: 'weekly.report', target: { conversation: sub.conversation, ...(sub.thread ? { thread: sub.thread } : {}) }, reply: await weeklyReport(services, monday, sub.lang), dueAt: new Date(at) });
+        const reply = await weeklyReport(services, monday, sub.lang);
+        if (!(await chartsOn(services.docs, sub.conversation))) reply.chartImages = false;
+        out.push({ key, kind: 'weekly.report', target: { conversation: sub.conversation, ...(sub.thread ? { thread: sub.thread } : {}) }, reply, dueAt: new Date(at) });
       }
     }
     return out;

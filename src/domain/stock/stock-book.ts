@@ -14,6 +14,9 @@ export interface StockAlert {
   n: number;
   at: number;
   onHand: number;
+  /** The SKU's safety and warning stock when it crossed (absent in alerts stored before they were kept). */
+  safety?: number;
+  warning?: number;
 }
 
 export interface StockDoc {
@@ -80,7 +83,7 @@ export class StockBook {
       d.levels[sku] = s.level;
       if (levelRank(s.level) > levelRank(before)) {
         d.crossings[sku] = (d.crossings[sku] ?? 0) + 1;
-        alerts.push({ sku, level: s.level, n: d.crossings[sku], at: now, onHand: s.onHand });
+        alerts.push({ sku, level: s.level, n: d.crossings[sku], at: now, onHand: s.onHand, safety: s.safety, warning: s.warning });
       }
     }
     d.alerts = [...d.alerts.filter((a) => a.at > now - KEEP_ALERTS_MS), ...alerts];
