@@ -79,7 +79,8 @@ function joinRange(a: PeriodPart, b: PeriodPart): PeriodPart {
 }
 
 export function readQuestion(text: string, ctx: QuestionContext): Question {
-  const s = scan(rulesFor(ctx), text, WORDS);
+  // A phone keyboard types the possessive with a curly apostrophe (douyin’s): read it as 's.
+  const s = scan(rulesFor(ctx), text.replace(/(?<=[a-z])[’‘](?=s\b)/gi, "'"), WORDS);
   if (s.unknown.length) throw notUnderstood(s.unknown);
   const parts = s.tokens.flatMap((t) => t.parts);
 

@@ -36,6 +36,10 @@ const TODAY = D('2026-11-27');
 export const HAND: Case[] = [
   // The failures.
   { q: 'gmv ytd', want: { metric: 'gmv', ...D('2026-01-01', '2026-11-27') } },
+  // Possessives, as people type them.
+  { q: "today's gmv", want: { metric: 'gmv', ...TODAY } },
+  { q: "what's yesterday's gmv", want: { metric: 'gmv', ...D('2026-11-26') } },
+  { q: 'douyin’s orders last week', want: { metric: 'orders', channel: 'douyin', ...D('2026-11-16', '2026-11-22') } },
   { q: 'gmv yestrday', want: { metric: 'gmv', ...D('2026-11-26'), guessed: ['yestrday'] } },
   { q: '11月GMV', want: { metric: 'gmv', ...D('2026-11-01', '2026-11-27') } },
   { q: 'gmv 11/11', want: { metric: 'gmv', ...D('2026-11-11') } },
