@@ -29,14 +29,14 @@ export async function duckdbReference(csv: string, now: number, reps: number): P
       sum(CASE WHEN paid_at >= ${ts(todayStart)} THEN amount ELSE 0 END) AS gmv,
       sum(CASE WHEN paid_at < ${ts(todayStart)} THEN amount ELSE 0 END) AS prev
     FROM orders
-    WHERE status = 'paid' AND ((paid_at >= ${ts(todayStart)} AND paid_at <= ${ts(now)}) OR (paid_at >= ${ts(todayStart - DAY)} AND paid_at <= ${ts(todayStart - DAY + cut)}))
+    WHERE status IN ('paid', 'cancelled') AND paid_at IS NOT NULL AND ((paid_at >= ${ts(todayStart)} AND paid_at <= ${ts(now)}) OR (paid_at >= ${ts(todayStart - DAY)} AND paid_at <= ${ts(todayStart - DAY + cut)}))
     GROUP BY channel ORDER BY gmv DESC`;
   // Last 90 days cut at now, and the 90 days before cut at the same time of day.
   const from = todayStart - 89 * DAY;
   const prevFrom = from - 90 * DAY;
   const prevTo = todayStart - 90 * DAY + cut;
   const rate = (lo: string, hi: string) =>
-    `(SELECT count(*) FILTER (WHERE n >= 2)::DOUBLE / count(*) FROM (SELECT customer, count(*) AS n FROM orders WHERE status = 'paid' AND paid_at >= ${lo} AND paid_at <= ${hi} GROUP BY customer))`;
+    `(SELECT count(*) FILTER (WHERE n >= 2)::DOUBLE / count(*) FROM (SELECT customer, count(*) AS n FROM orders WHERE status IN ('paid', 'cancelled') AND paid_at IS NOT NULL AND paid_at >= ${lo} AND paid_at <= ${hi} GROUP BY customer))`;
   const repSql = `SELECT ${rate(ts(from), ts(now))} AS value, ${rate(ts(prevFrom), ts(prevTo))} AS previous`;
 
   const gmvStmt = await con.prepare(gmvSql);
