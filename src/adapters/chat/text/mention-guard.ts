@@ -15,15 +15,18 @@ const WORD_AT = '(?<![\\w.@%+*-])@';
 const BROADCAST = new RegExp(`${WORD_AT}(?=(?:channel|here|everyone|all|all-?members|所有人|全体成员|全体|全员)(?![\\w-]))`, 'giu');
 const ANY_AT = new RegExp(`${WORD_AT}(?=[\\p{L}\\p{N}_])`, 'gu');
 const TG_LINK = /\btg:(?=\/\/)/gi;
+const TG_ANY = /tg:/i;
 
 /** `@channel`, `@all`, `@所有人` … can no longer ping a whole room. */
-export const quietBroadcasts = (s: string): string => s.replace(BROADCAST, `@${INERT}`);
+export const quietBroadcasts = (s: string): string => (s.includes('@') ? s.replace(BROADCAST, `@${INERT}`) : s);
 
 /**
  * Every `@word` (a Telegram username, a WeChat name, a broadcast) and every `tg://` link made inert,
  * except `@<id>` for the ids in `keep` (the platform ids of the people the Reply mentions).
  */
 export function quietAtWords(s: string, keep: readonly string[] = []): string {
+  // Most strings of a reply (figures, table cells) hold neither: skip the regexes (this runs on every answer).
+  if (!s.includes('@') && !TG_ANY.test(s)) return s;
   const kept = (at: number) => keep.some((k) => k && s.startsWith(k, at + 1) && !/[\p{L}\p{N}_-]/u.test(s[at + 1 + k.length] ?? ''));
   return s.replace(ANY_AT, (m: string, at: number) => (kept(at) ? m : `@${INERT}`)).replace(TG_LINK, `tg:${INERT}`);
 }
