@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { freePort, startBotProcess, type BotProcess } from '../../support/bot-process.ts';
 import { BotApiStandIn } from '../chat/telegram/bot-api-stand-in.ts';
 import { fixture as telegramUpdate } from '../chat/telegram/fixtures.ts';
 import { SlackStandIn, slackSignature } from '../chat/slack/slack-stand-in.ts';
@@ -17,18 +16,10 @@ const SLACK_SECRET = 'e2e-signing-secret-0123456789abcdef';
 const TG_SECRET = 'e2e-webhook-secret';
 const slackMention = JSON.parse(readFileSync(new URL('../../fixtures/slack/app_mention.json', import.meta.url), 'utf8'));
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 let slack: SlackStandIn;
 let telegram: BotApiStandIn;
-let bot: ChildProcess;
-let stderr = '';
+let bot: BotProcess;
 let slackPort: number;
 let tgPort: number;
 
@@ -39,8 +30,6 @@ beforeAll(async () => {
   const tgRoot = await telegram.listen();
   [slackPort, tgPort] = [await freePort(), await freePort()];
   const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'http-surfaces-')),
     DEMO_STORE: 'off',
     LOG_LEVEL: 'warn',
@@ -56,24 +45,11 @@ beforeAll(async () => {
     TELEGRAM_WEBHOOK_SECRET: TG_SECRET,
     TELEGRAM_WEBHOOK_PORT: String(tgPort),
   };
-  bot = spawn(process.execPath, [join(process.cwd(), 'bin/store-ops-bot.js'), 'start'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  bot.stderr!.on('data', (c) => (stderr += c));
-  const both = { ok: true, platforms: { slack: 'online', telegram: 'online' } };
-  await vi.waitFor(
-    async () => {
-      expect(bot.exitCode, stderr).toBeNull();
-      for (const port of [slackPort, tgPort]) expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual(both);
-    },
-    { timeout: 45_000, interval: 250 },
-  );
+  bot = await startBotProcess(env, { ports: [slackPort, tgPort], platforms: { slack: 'online', telegram: 'online' } });
 }, 60_000);
 
 afterAll(async () => {
-  if (bot && bot.exitCode === null) {
-    const exited = new Promise((r) => bot.once('exit', r));
-    bot.kill('SIGTERM');
-    await exited;
-  }
+  await bot?.stop();
   await slack?.stop();
   await telegram?.close();
 });
@@ -98,7 +74,7 @@ describe('the bot process behind its HTTP listeners', () => {
     expect((await fetch(`http://127.0.0.1:${tgPort}/`)).status).toBe(404);
     // The same process still serves: Bolt's HTTPReceiverDeferredRequestError used to end it right here.
     expect((await fetch(`http://127.0.0.1:${slackPort}/healthz`)).status).toBe(200);
-    expect(bot.exitCode, stderr).toBeNull();
+    expect(bot.child.exitCode, bot.stderr()).toBeNull();
   });
 
   it('keeps answering Slack and Telegram while both ports are flooded, and never leaks a secret in /healthz', async () => {
@@ -113,7 +89,7 @@ describe('the bot process behind its HTTP listeners', () => {
     expect(answers).toEqual(Array(10).fill(200));
     await vi.waitFor(() => expect(slack.callsOf('chat.postMessage')).toHaveLength(5), { timeout: 20_000 });
     await vi.waitFor(() => expect(telegram.callsOf('sendMessage')).toHaveLength(5), { timeout: 20_000 });
-    expect(bot.exitCode, stderr).toBeNull();
+    expect(bot.child.exitCode, bot.stderr()).toBeNull();
     const health = await (await fetch(`http://127.0.0.1:${tgPort}/healthz`)).text();
     expect(JSON.parse(health)).toEqual({ ok: true, platforms: { slack: 'online', telegram: 'online' } });
     for (const secret of [SLACK_SECRET, TG_SECRET, 'xoxb-e2e', '123:TEST']) expect(health).not.toContain(secret);

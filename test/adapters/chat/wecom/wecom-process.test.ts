@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { freePort, startBotProcess, type BotProcess } from '../../../support/bot-process.ts';
 import { flood, unexpected, type BadRequest } from '../../http/flood.ts';
 import { requestBytes } from '../../http/raw-client.ts';
 import { textBody, WecomGateway } from './wecom-gateway-stand-in.ts';
@@ -16,17 +15,9 @@ import { seal, signature } from './wecom-scheme.ts';
 const TOKEN = 'T0kenStoreOps';
 const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 let gw: WecomGateway;
-let bot: ChildProcess;
-let stderr = '';
+let bot: BotProcess;
 let port: number;
 
 beforeAll(async () => {
@@ -34,8 +25,6 @@ beforeAll(async () => {
   const wsUrl = await gw.listen();
   port = await freePort();
   const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'wecom-process-')),
     DEMO_STORE: 'off',
     LOG_LEVEL: 'info',
@@ -48,23 +37,11 @@ beforeAll(async () => {
     WECOM_BOT_ENCODING_AES_KEY: AES_KEY,
     WECOM_BOT_PORT: String(port),
   };
-  bot = spawn(process.execPath, [join(process.cwd(), 'bin/store-ops-bot.js'), 'start'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-  bot.stderr!.on('data', (c) => (stderr += c));
-  await vi.waitFor(
-    async () => {
-      expect(bot.exitCode, stderr).toBeNull();
-      expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ ok: true, platforms: { wecom: 'online' } });
-    },
-    { timeout: 45_000, interval: 250 },
-  );
+  bot = await startBotProcess(env, { ports: [port], platforms: { wecom: 'online' } });
 }, 60_000);
 
 afterAll(async () => {
-  if (bot && bot.exitCode === null) {
-    const exited = new Promise((r) => bot.once('exit', r));
-    bot.kill('SIGTERM');
-    await exited;
-  }
+  await bot?.stop();
   await gw?.close();
 });
 
@@ -93,9 +70,9 @@ describe('the WeCom bot process', () => {
     for (let i = 0; i < 5; i++) gw.message(textBody(`live-${i}`, 'gmv today', { group: 'wrOpsRoom01', user: 'zhangsan' }));
     expect(unexpected(await flooding)).toEqual([]);
     await vi.waitFor(() => expect(gw.sent('aibot_respond_msg')).toHaveLength(5), { timeout: 20_000 });
-    expect(bot.exitCode, stderr).toBeNull();
-    expect(stderr).toContain('wecom smart bot online (long connection)');
-    expect(stderr).toContain('wecom smart bot callback listening');
-    for (const secret of ['sekret', TOKEN, AES_KEY]) expect(stderr).not.toContain(secret);
+    expect(bot.child.exitCode, bot.stderr()).toBeNull();
+    expect(bot.stderr()).toContain('wecom smart bot online (long connection)');
+    expect(bot.stderr()).toContain('wecom smart bot callback listening');
+    for (const secret of ['sekret', TOKEN, AES_KEY]) expect(bot.stderr()).not.toContain(secret);
   }, 90_000);
 });
