@@ -1,8 +1,8 @@
-import { formatDay, weekday, type Day } from '../../domain/calendar.ts';
+import { formatDay, type Day } from '../../domain/calendar.ts';
 import { explainChange } from '../../domain/insights/drivers.ts';
 import { measure } from '../../domain/metrics/measure.ts';
 import type { Metric } from '../../domain/metrics/metric.ts';
-import type { Period } from '../../domain/periods.ts';
+import { resolvePeriod, type Period } from '../../domain/periods.ts';
 import { channelName } from '../channels.ts';
 import { arrow, formatChange, formatMoney, formatValue } from '../format.ts';
 import { signed } from '../insights/why-reply.ts';
@@ -19,16 +19,11 @@ import { weeklyTrend } from './weekly-trend.ts';
 
 const METRICS: Metric[] = ['gmv', 'orders', 'aov', 'buyers', 'refund_rate'];
 
-/** The Monday-to-Sunday week before the one containing `today`. */
-export function lastWeek(today: Day): Period {
-  const monday = today - weekday(today) - 7;
-  return { kind: 'last_week', from: monday, to: monday + 6 };
-}
-
 export async function weeklyReport(services: Services, today: Day, lang: Lang): Promise<Reply> {
   const t = say(lang);
   const { currency, name } = services.store;
-  const week = lastWeek(today);
+  // The Monday-to-Sunday week before the one containing `today`, as `last week` questions read it.
+  const week = resolvePeriod({ kind: 'last_week' }, services.calendar.startOf(today), services.calendar);
   const before: Period = { ...week, kind: 'range', from: week.from - 7, to: week.to - 7 };
   const lastYear: Period = { ...week, kind: 'range', from: week.from - 364, to: week.to - 364 }; // 52 weeks: the same weekdays
   const items: Figure[] = [];

@@ -17,7 +17,7 @@ export interface Step {
   body: string;
 }
 
-interface Life {
+export interface Life {
   n: number; // order number: #n
   email: string;
   total: string;

@@ -4,20 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ShopifyWebhookInbox, type Delivery } from '../../../../src/adapters/ingest/shopify/webhook-inbox.ts';
 import { computed, expected, freshApp, shanghaiDate, type Paid } from '../ingest-helpers.ts';
-import { orderLife, sampleBody, type Step } from './recorded.ts';
+import { orderLife, sampleBody, type Life, type Step } from './recorded.ts';
 
 // Deliveries of several orders' lives, each delivered twice and out of order, must leave
 // exactly the figures a plain computation over the orders' final states gives.
 
-interface Plan {
-  n: number;
-  email: string;
-  total: string;
-  created: string;
-  paid: string;
-  refund1: string;
-  refundAt: string;
-  cancelledAt: string;
+interface Plan extends Life {
   /** How far its life got: 2 = paid, 4 = partially refunded, 6 = cancelled (rest refunded). */
   upTo: number;
 }
