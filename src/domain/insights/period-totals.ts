@@ -28,19 +28,22 @@ export interface Slices {
  * One pass over the period's orders (optionally one channel's) that sums every slice the
  * explanations need. Visitors and spend come from the daily series, whole days.
  */
-export function sliceTotals(s: StoreData, p: Period, channel?: string): Slices {
+export function sliceTotals(s: StoreData, p: Period, channel?: string, opts: { skus?: boolean } = {}): Slices {
+  const withSkus = opts.skus ?? true;
   const { book, rollups: r } = s;
   const chIndex = channel === undefined ? undefined : book.channels.find(channel);
   const names = s.channelNames().filter((n) => channel === undefined || n === channel);
   const channels = new Map(names.map((n) => [n, { ...ZERO, uv: s.traffic.sum(p.from, p.to, n), spend: s.spend.sum(p.from, p.to, n) }]));
-  const byIndex = new Map<number, Totals>();
+  // By channel index, an array rather than a map: this is read once per order.
+  const byIndex: (Totals | undefined)[] = [];
   for (const [n, t] of channels) {
     const i = book.channels.find(n);
-    if (i !== undefined) byIndex.set(i, t);
+    if (i !== undefined) byIndex[i] = t;
   }
   const groups = { new: { ...ZERO }, returning: { ...ZERO } };
-  const skuAmount = new Float64Array(book.skus.size);
-  const skuQty = new Float64Array(book.skus.size);
+  // SKU sums need an array per SKU and a walk over every line: only explanations name SKUs.
+  const skuAmount = new Float64Array(withSkus ? book.skus.size : 0);
+  const skuQty = new Float64Array(withSkus ? book.skus.size : 0);
   const seen = distinctBuyers;
   seen.begin(book.customers.size);
   const ch = book.channel.data, cust = book.customer.data, amount = book.amount.data, refunded = book.refunded.data;
@@ -52,19 +55,21 @@ export function sliceTotals(s: StoreData, p: Period, channel?: string): Slices {
     const c = cust[row];
     const first = r.firstDay[c];
     const g = first >= p.from && first <= p.to ? groups.new : groups.returning;
-    const t = byIndex.get(ch[row]);
+    const t = byIndex[ch[row]];
     if (seen.firstInStore(c)) {
       wholeBuyers++;
       g.buyers++;
     }
     if (seen.firstInChannel(c, ch[row]) && t) t.buyers++;
-    for (const x of [g, t]) {
-      if (!x) continue;
-      x.gmv += amount[row];
-      x.refund += refunded[row];
-      x.orders += 1;
+    g.gmv += amount[row];
+    g.refund += refunded[row];
+    g.orders += 1;
+    if (t) {
+      t.gmv += amount[row];
+      t.refund += refunded[row];
+      t.orders += 1;
     }
-    for (let i = lineStart.data[row], end = i + lineCount.data[row]; i < end; i++) {
+    if (withSkus) for (let i = lineStart.data[row], end = i + lineCount.data[row]; i < end; i++) {
       skuAmount[lineSku.data[i]] += lineAmount.data[i];
       skuQty[lineSku.data[i]] += lineQty.data[i];
     }
