@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { explainChange } from '../../domain/insights/drivers.ts';
 import { EXPLAINABLE } from '../../domain/insights/metric-forms.ts';
 import type { Metric } from '../../domain/metrics/metric.ts';
+import { wholeDays } from '../../domain/metrics/measure.ts';
 import { problem } from '../errors.ts';
 import { eventDays, metricCommand, resolveQuestion } from '../metrics/metric-command.ts';
 import { metricName } from '../metrics/metric-names.ts';
@@ -33,10 +34,9 @@ export const whyCommand = defineCommand({
     const { services } = ctx;
     const metric = q.metric as Metric;
     const { period, compareWith } = resolveQuestion(q, services);
-    // Traffic and spend are daily figures: ratios over them compare whole days, as the metric answers do.
-    const daily = metric === 'conversion' || metric === 'roi' || metric === 'uv' || metric === 'spend';
-    const now = daily ? { ...period, cutoffMs: undefined } : period;
-    const before = daily ? { ...compareWith, cutoffMs: undefined } : compareWith;
+    // Traffic and spend are daily figures: ratios over them are split over whole days, on both sides.
+    const now = wholeDays(metric, period);
+    const before = wholeDays(metric, compareWith);
     const e = explainChange(services.data, metric, now, before, q.channel);
     if (e === 'no_data' || e === 'not_explainable') {
       throw problem('why_no_data', '这段时间或对比期没有足够数据（比如没有访客或投放数据），无法拆解。', 'There is not enough data in this period or the one compared (e.g. no visitors or spend) to split the change.', example);

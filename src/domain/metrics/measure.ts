@@ -58,7 +58,7 @@ export function measure(s: StoreData, metric: Metric, period: Period, by?: Break
 }
 
 /** Traffic and spend are daily figures: ratios over them compare whole previous days. */
-const wholeDays = (metric: Metric, p: Period): Period => (metric === 'conversion' || metric === 'roi' || metric === 'uv' || metric === 'spend' ? { ...p, cutoffMs: undefined } : p);
+export const wholeDays = (metric: Metric, p: Period): Period => (metric === 'conversion' || metric === 'roi' || metric === 'uv' || metric === 'spend' ? { ...p, cutoffMs: undefined } : p);
 
 /** One metric over each of the given periods (a trend's points), for the whole store or one channel. */
 export function series(s: StoreData, metric: Metric, periods: Period[], channel?: string): (number | null)[] {
