@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { ALERT_KEY_PATTERN, alertKey, parseAlertKey, type Alert } from '../../domain/alerts/alert.ts';
-import { explainChange } from '../../domain/insights/drivers.ts';
 import type { Metric } from '../../domain/metrics/metric.ts';
 import { problem } from '../errors.ts';
-import { whyReply } from '../insights/why-reply.ts';
 import { say } from '../lang.ts';
 import type { Services } from '../services.ts';
 import { defineCommand } from '../spec.ts';
-import { alertReply } from './alert-reply.ts';
+import { alertReply, explainAlert } from './alert-reply.ts';
 import { muteKey, openAlertState } from './alert-state.ts';
 import { dayAlerts, kpiAlertsNow, stockAlertsBetween } from './current-alerts.ts';
 
@@ -89,11 +87,9 @@ export const alertWhyCommand = defineCommand({
     const alert = await findAlert(services, a.key);
     if (alert.sku !== undefined) throw problem('alert_why_stock', `库存预警看 SKU 本身：发送「库存 ${alert.sku}」。`, `A stock alert is explained by its SKU: send "stock ${alert.sku}".`, { zh: `库存 ${alert.sku}`, en: `stock ${alert.sku}` });
     const metric = (alert.rule === 'roi_low' || alert.rule === 'kpi_pacing' ? (alert.metric === 'roi' ? 'roi' : 'gmv') : alert.metric) as Metric;
-    const period = alert.rule === 'roi_low' ? { kind: 'range' as const, from: alert.day - 6, to: alert.day } : { kind: 'range' as const, from: alert.day, to: alert.day };
-    const before = { ...period, from: period.from - 7, to: period.to - 7 };
-    const e = explainChange(services.data, metric, period, before, alert.channel);
-    if (typeof e === 'string') throw problem('why_no_data', '没有足够数据拆解这条预警。', 'There is not enough data to break this alert down.');
-    return whyReply(e, { lang: ctx.lang, currency: services.store.currency, period, before, ...(alert.channel ? { channel: alert.channel } : {}) });
+    const why = explainAlert(alert, metric, services, ctx.lang);
+    if (!why) throw problem('why_no_data', '没有足够数据拆解这条预警。', 'There is not enough data to break this alert down.');
+    return why.reply;
   },
 });
 

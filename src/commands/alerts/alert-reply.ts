@@ -51,16 +51,24 @@ function fact(a: Alert, lang: Lang, currency: string): string {
   }
 }
 
-/** The why-it-moved lines: the alert's day against the same weekday a week before. */
-function whyLines(a: Alert, services: Services, lang: Lang): string[] {
-  if (a.rule === 'kpi_pacing' || a.rule === 'stock_level') return [];
-  const metric = (a.rule === 'roi_low' ? 'gmv' : a.metric) as Metric;
+/**
+ * Why `metric` moved for an alert: its day (a ROI alert: its 7 days) against the same weekdays a
+ * week before, in the alert's channel; undefined without the data to split it.
+ */
+export function explainAlert(a: Alert, metric: Metric, services: Services, lang: Lang): { reply: Reply; change: number } | undefined {
   const period = a.rule === 'roi_low' ? { kind: 'range' as const, from: a.day - 6, to: a.day } : { kind: 'range' as const, from: a.day, to: a.day };
   const before = { ...period, from: period.from - 7, to: period.to - 7 };
   const e = explainChange(services.data, metric, period, before, a.channel);
-  if (typeof e === 'string' || e.change === 0) return [];
-  const reply = whyReply(e, { lang, currency: services.store.currency, period, before, ...(a.channel ? { channel: a.channel } : {}) });
-  const body = reply.blocks.find((b) => b.type === 'text' && b.tone !== 'heading') as { text: string } | undefined;
+  if (typeof e === 'string') return undefined;
+  return { reply: whyReply(e, { lang, currency: services.store.currency, period, before, ...(a.channel ? { channel: a.channel } : {}) }), change: e.change };
+}
+
+/** The card's why-it-moved lines: the first lines of explainAlert. */
+function whyLines(a: Alert, services: Services, lang: Lang): string[] {
+  if (a.rule === 'kpi_pacing' || a.rule === 'stock_level') return [];
+  const why = explainAlert(a, (a.rule === 'roi_low' ? 'gmv' : a.metric) as Metric, services, lang);
+  if (!why || why.change === 0) return [];
+  const body = why.reply.blocks.find((b) => b.type === 'text' && b.tone !== 'heading') as { text: string } | undefined;
   return body ? body.text.split('\n').slice(0, 3) : [];
 }
 
