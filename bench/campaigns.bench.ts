@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp } from '../src/app.ts';
-import { JournalOutboxStore } from '../src/adapters/outbound/journal-outbox-store.ts';
-import { NoticeOutbox } from '../src/adapters/outbound/notice-outbox.ts';
-import { campaignNotices } from '../src/commands/campaigns/campaign-notices.ts';
-import type { Notice } from '../src/commands/notices.ts';
+import { openApp } from '../src/app/compose.ts';
+import { JournalOutboxStore } from '../src/outbound/journal-outbox-store.ts';
+import { NoticeOutbox } from '../src/outbound/notice-outbox.ts';
+import { campaignNotices } from '../src/features/campaigns/campaign-notices.ts';
+import type { Notice } from '../src/bot/notices.ts';
 import { loadConfig } from '../src/config.ts';
 import { CampaignBook } from '../src/domain/campaigns/campaign-book.ts';
 import { buildRun } from '../src/domain/campaigns/campaign-run.ts';

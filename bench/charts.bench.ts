@@ -1,5 +1,5 @@
 import { makeChartRenderer, renderChartSvg } from '../src/adapters/charts/render-chart.ts';
-import type { ChartBlock } from '../src/commands/reply.ts';
+import type { ChartBlock } from '../src/chat/reply.ts';
 import { channelBarsSample, trendSample } from '../test/adapters/charts/chart-samples.ts';
 import { fmt, line, percentile, timeRuns } from './report.ts';
 

@@ -1,6 +1,6 @@
-import { openApp } from '../src/app.ts';
-import { complaintDesk } from '../src/commands/complaints/complaint-access.ts';
-import { complaintEscalations } from '../src/commands/complaints/complaint-notices.ts';
+import { openApp } from '../src/app/compose.ts';
+import { complaintDesk } from '../src/features/complaints/complaint-access.ts';
+import { complaintEscalations } from '../src/features/complaints/complaint-notices.ts';
 import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/domain/log.ts';
 import { fmt, line, timeRuns } from './report.ts';

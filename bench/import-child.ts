@@ -1,5 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
-import { openApp } from '../src/app.ts';
+import { openApp } from '../src/app/compose.ts';
 import { loadConfig } from '../src/config.ts';
 import { importOrders } from './import-orders.ts';
 

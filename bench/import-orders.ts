@@ -1,4 +1,4 @@
-import type { Services } from '../src/commands/services.ts';
+import type { Services } from '../src/bot/services.ts';
 import { importFile } from '../src/adapters/ingest/import-file.ts';
 
 /** Imports the bench CSV through the project's own importer, exactly as `store-ops-bot import orders FILE` does. */

@@ -7,7 +7,7 @@ import { HealthBoard } from '../src/adapters/http/health-board.ts';
 import { importFile } from '../src/adapters/ingest/import-file.ts';
 import { signShopify } from '../src/adapters/ingest/live/signatures.ts';
 import { startLiveIngest } from '../src/adapters/ingest/live/start-ingest.ts';
-import { openApp, type App } from '../src/app.ts';
+import { openApp, type App } from '../src/app/compose.ts';
 import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/domain/log.ts';
 import { applyOrders } from '../src/domain/orders/apply-orders.ts';

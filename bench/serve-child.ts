@@ -1,8 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
-import { openApp } from '../src/app.ts';
-import { renderText } from '../src/adapters/chat/text/render-text.ts';
+import { openApp } from '../src/app/compose.ts';
+import { renderText } from '../src/chat/text/render-text.ts';
 import { loadConfig } from '../src/config.ts';
-import type { Incoming } from '../src/commands/incoming.ts';
+import type { Incoming } from '../src/chat/incoming.ts';
 import { timeRuns } from './report.ts';
 
 // As bin/store-ops-bot.js does (see why there), so the figures are the bot's.

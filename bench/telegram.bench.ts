@@ -1,10 +1,10 @@
-import { TelegramAdapter } from '../src/adapters/chat/telegram/telegram-adapter.ts';
-import { toIncoming } from '../src/adapters/chat/telegram/telegram-incoming.ts';
-import { renderTelegram } from '../src/adapters/chat/telegram/telegram-render.ts';
-import { renderText } from '../src/adapters/chat/text/render-text.ts';
+import { TelegramAdapter } from '../src/platforms/telegram/telegram-adapter.ts';
+import { toIncoming } from '../src/platforms/telegram/telegram-incoming.ts';
+import { renderTelegram } from '../src/platforms/telegram/telegram-render.ts';
+import { renderText } from '../src/chat/text/render-text.ts';
 import { generateDemoStore } from '../src/adapters/demo/demo-store.ts';
 import { MemoryDocStore } from '../src/adapters/store/lowdb-doc-store.ts';
-import { openApp } from '../src/app.ts';
+import { openApp } from '../src/app/compose.ts';
 import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/domain/log.ts';
 import { applyOrders } from '../src/domain/orders/apply-orders.ts';

@@ -1,8 +1,8 @@
-import { WecomAdapter } from '../src/adapters/chat/wecom/wecom-adapter.ts';
-import { toIncoming } from '../src/adapters/chat/wecom/wecom-incoming.ts';
+import { WecomAdapter } from '../src/platforms/wecom/wecom-adapter.ts';
+import { toIncoming } from '../src/platforms/wecom/wecom-incoming.ts';
 import { generateDemoStore } from '../src/adapters/demo/demo-store.ts';
 import { MemoryDocStore } from '../src/adapters/store/lowdb-doc-store.ts';
-import { openApp } from '../src/app.ts';
+import { openApp } from '../src/app/compose.ts';
 import { loadConfig } from '../src/config.ts';
 import { silentLogger } from '../src/domain/log.ts';
 import { applyOrders } from '../src/domain/orders/apply-orders.ts';

@@ -4,12 +4,12 @@ import { checkPlaybook } from './domain/playbook/check.ts';
 import { PlaybookError } from './domain/playbook/load.ts';
 import { readPlaybookFile } from './adapters/store/playbook-file.ts';
 import { DataDirLocked } from './adapters/store/data-dir-lock.ts';
-import { askCommand } from './adapters/cli/ask.ts';
-import { demoCommand } from './adapters/cli/demo.ts';
-import { importCommand } from './adapters/cli/import.ts';
-import { startCommand } from './adapters/cli/start.ts';
-import { extraCliHandlers } from './adapters/cli/cli-registry.ts';
-import { EnvFileError, loadEnvFile } from './adapters/cli/env-file.ts';
+import { askCommand } from './app/cli/ask.ts';
+import { demoCommand } from './app/cli/demo.ts';
+import { importCommand } from './app/cli/import.ts';
+import { startCommand } from './app/cli/start.ts';
+import { extraCliHandlers } from './app/cli/cli-registry.ts';
+import { EnvFileError, loadEnvFile } from './app/cli/env-file.ts';
 
 // store-ops-bot [start] | ask TEXT | import orders|traffic|spend FILE | tick | demo reset
 
@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [name = 'start', ...rest] = positionals;
-  await import('./adapters/cli/extra-commands.ts');
+  await import('./app/cli/extra-commands.ts');
   const handler = handlers[name] ?? extraCliHandlers[name];
   if (!handler) {
     console.error(`unknown command "${name}"\n${USAGE}`);

@@ -71,7 +71,7 @@ describe('configuration', () => {
   it('playbook overrides reach the features through the app', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'pb-')), 'playbook.json');
     writeFileSync(file, JSON.stringify({ complaints: { firstResponseMinutes: 20 } }));
-    const { openApp } = await import('../src/app.ts');
+    const { openApp } = await import('../src/app/compose.ts');
     const { silentLogger } = await import('../src/domain/log.ts');
     const clock = { now: () => new Date('2026-11-27T10:00:00+08:00') };
     const app = await openApp(loadConfig({ DEMO_STORE: 'off', PLAYBOOK_FILE: file, BOT_ADMINS: 'console:admin' }), { memory: true, clock, log: silentLogger });

@@ -22,18 +22,18 @@ function imports(file: string): string[] {
 const usesSdk = (spec: string) => SDKS.some((sdk) => spec === sdk || spec.startsWith(`${sdk}/`));
 
 describe('architecture boundaries', () => {
-  it('src/domain and src/commands import no platform SDK', () => {
-    const offenders = [...files('src/domain'), ...files('src/commands')].flatMap((f) => imports(f).filter(usesSdk).map((s) => `${f} imports ${s}`));
+  it('the domain, the bot, the features, the chat kit and the outbound layer import no platform SDK', () => {
+    const offenders = ['src/domain', 'src/bot', 'src/features', 'src/chat', 'src/outbound'].flatMap(files).flatMap((f) => imports(f).filter(usesSdk).map((s) => `${f} imports ${s}`));
     expect(offenders).toEqual([]);
   });
 
-  it('src/domain imports neither commands nor adapters', () => {
-    const offenders = files('src/domain').flatMap((f) => imports(f).filter((s) => /(^|\/)(commands|adapters)\//.test(s) || /\/app\.ts$|\/config\.ts$/.test(s)).map((s) => `${f} imports ${s}`));
+  it('src/domain imports nothing outside the domain (no features, bot, chat kit, platforms, outbound layer, adapters or app)', () => {
+    const offenders = files('src/domain').flatMap((f) => imports(f).filter((s) => /(^|\/)(commands|adapters|features|bot|chat|platforms|outbound|app)\//.test(s) || /\/config\.ts$/.test(s)).map((s) => `${f} imports ${s}`));
     expect(offenders).toEqual([]);
   });
 
   it('each platform SDK is imported only in its own adapter folder', () => {
-    const home: Record<string, string> = { '@slack': 'src/adapters/chat/slack', wechaty: 'src/adapters/chat/wechat', grammy: 'src/adapters/chat/telegram', '@grammyjs': 'src/adapters/chat/telegram', '@wecom': 'src/adapters/chat/wecom' };
+    const home: Record<string, string> = { '@slack': 'src/platforms/slack', wechaty: 'src/platforms/wechat', grammy: 'src/platforms/telegram', '@grammyjs': 'src/platforms/telegram', '@wecom': 'src/platforms/wecom' };
     const offenders = files('src').flatMap((f) =>
       imports(f)
         .filter(usesSdk)
@@ -57,8 +57,8 @@ describe('architecture boundaries', () => {
     expect(long).toEqual([]);
   });
 
-  it('src/domain and src/commands reach files and the environment only through ports and services', () => {
-    const offenders = [...files('src/domain'), ...files('src/commands')].filter((f) => {
+  it('src/domain, src/bot and src/features reach files and the environment only through ports and services', () => {
+    const offenders = ['src/domain', 'src/bot', 'src/features'].flatMap(files).filter((f) => {
       const src = readFileSync(f, 'utf8');
       return /from ['"]node:(fs|child_process|net|http|https)['"]/.test(src) || /process\.env/.test(src);
     });

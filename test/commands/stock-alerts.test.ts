@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { stockAlertSource } from '../../src/commands/stock/stock-alerts.ts';
+import { stockAlertSource } from '../../src/features/stock/stock-alerts.ts';
 import { StockBook } from '../../src/domain/stock/stock-book.ts';
 import { freshApp } from '../adapters/ingest/ingest-helpers.ts';
 

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { openApp } from '../../src/app.ts';
-import { ConsoleAdapter } from '../../src/adapters/chat/console/console-adapter.ts';
+import { openApp } from '../../src/app/compose.ts';
+import { ConsoleAdapter } from '../../src/platforms/console/console-adapter.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/domain/log.ts';
 import { applyOrders, applySeries } from '../../src/domain/orders/apply-orders.ts';

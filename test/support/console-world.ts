@@ -1,14 +1,14 @@
 import { PassThrough } from 'node:stream';
-import { openApp } from '../../src/app.ts';
-import { ConsoleAdapter } from '../../src/adapters/chat/console/console-adapter.ts';
-import { Dispatcher } from '../../src/adapters/outbound/dispatcher.ts';
-import { runTick } from '../../src/adapters/scheduler/run-tick.ts';
-import type { Incoming } from '../../src/commands/incoming.ts';
-import { buildNoticeSources } from '../../src/commands/notice-sources.ts';
-import type { Reply } from '../../src/commands/reply.ts';
+import { openApp } from '../../src/app/compose.ts';
+import { ConsoleAdapter } from '../../src/platforms/console/console-adapter.ts';
+import { Dispatcher } from '../../src/outbound/dispatcher.ts';
+import { runTick } from '../../src/outbound/scheduler/run-tick.ts';
+import type { Incoming } from '../../src/chat/incoming.ts';
+import { buildNoticeSources } from '../../src/features/notice-sources.ts';
+import type { Reply } from '../../src/chat/reply.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/domain/log.ts';
-import type { PacingConfig } from '../../src/domain/outbound/pacing.ts';
+import type { PacingConfig } from '../../src/outbound/pacing.ts';
 import type { Role } from '../../src/domain/roles.ts';
 
 // The bot as a person meets it in tests: in memory, with a clock the test moves, people in

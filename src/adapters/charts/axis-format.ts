@@ -1,5 +1,5 @@
-import type { ChartBlock } from '../../commands/reply.ts';
-import type { Lang } from '../../commands/lang.ts';
+import type { ChartBlock } from '../../chat/reply.ts';
+import type { Lang } from '../../chat/lang.ts';
 import { toMajor } from '../../domain/money.ts';
 
 // Axis ticks read like the text answers, only shorter: ¥1.2万 / ¥12K, 5.0%, 1,234.

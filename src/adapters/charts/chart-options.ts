@@ -1,5 +1,5 @@
-import type { Lang } from '../../commands/lang.ts';
-import type { ChartBlock } from '../../commands/reply.ts';
+import type { Lang } from '../../chat/lang.ts';
+import type { ChartBlock } from '../../chat/reply.ts';
 import { tickFormatter } from './axis-format.ts';
 import { FONT_FAMILY } from './chart-font.ts';
 

@@ -1,6 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
-import type { ChartBlock } from '../../commands/reply.ts';
+import type { ChartBlock } from '../../chat/reply.ts';
 import { chartText } from './axis-format.ts';
 import { ChartFont, FONT_FAMILY } from './chart-font.ts';
 import { chartLayout, type ChartContext } from './chart-options.ts';

@@ -1,4 +1,4 @@
-import { channelId } from '../../commands/channels.ts';
+import { channelId } from '../../features/shared/channels.ts';
 
 /** Channel as written in a file (抖音, Douyin, douyin) → stored id; unknown names lower-cased. Cached per import. */
 export function channelNormalizer(): (raw: string) => string {

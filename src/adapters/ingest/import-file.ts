@@ -1,4 +1,4 @@
-import type { Services } from '../../commands/services.ts';
+import type { Services } from '../../bot/services.ts';
 import { applyOrders, applySeries } from '../../domain/orders/apply-orders.ts';
 import type { Order } from '../../domain/orders/order.ts';
 import { csvRows, jsonLines, type CsvRow } from './csv-rows.ts';

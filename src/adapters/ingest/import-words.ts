@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { count, plural } from '../../commands/counts.ts';
+import { count, plural } from '../../features/shared/counts.ts';
 import type { ImportSummary } from './import-file.ts';
 import type { InboxKind, InboxResult } from './inbox.ts';
 

@@ -1,6 +1,6 @@
 import { copyFile, mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { Services } from '../../commands/services.ts';
+import type { Services } from '../../bot/services.ts';
 import type { Logger } from '../../domain/log.ts';
 import { ImportError, importFile, type ImportSummary } from './import-file.ts';
 import { inLane } from './live/write-lane.ts';

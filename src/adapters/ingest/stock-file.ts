@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Services } from '../../commands/services.ts';
+import type { Services } from '../../bot/services.ts';
 import type { StockAlert, StockBook, StockUpdate } from '../../domain/stock/stock-book.ts';
 import { csvRows } from './csv-rows.ts';
 import { columnsOf } from './detect-format.ts';

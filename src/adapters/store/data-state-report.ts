@@ -1,8 +1,8 @@
 import { describeDamage, type DamagedDocument } from '../../domain/damaged-document.ts';
 import type { Logger } from '../../domain/log.ts';
-import type { OrderRepository } from '../../domain/orders/order-repository.ts';
-import type { OutboxStore } from '../../domain/outbound/outbox-store.ts';
-import { JournalOutboxStore } from '../outbound/journal-outbox-store.ts';
+import type { OrderRepository } from './orders/order-repository.ts';
+import type { OutboxStore } from '../../outbound/outbox-store.ts';
+import { JournalOutboxStore } from '../../outbound/journal-outbox-store.ts';
 
 /**
  * The start-up lines about the data folder: what an interrupted save left and how it was

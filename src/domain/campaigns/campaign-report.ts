@@ -1,4 +1,3 @@
-import type { OutboxStore } from '../outbound/outbox-store.ts';
 import type { StoreData } from '../store-data.ts';
 import type { Campaign } from './campaign.ts';
 import type { CampaignRun, SkipReason } from './campaign-run.ts';
@@ -32,7 +31,12 @@ export const pushKey = (campaign: number, step: string, customer: string) => `co
 
 const DAY = 86_400_000;
 
-export function campaignFigures(c: Campaign, runs: CampaignRun[], data: StoreData, outbox: OutboxStore, now: number): CampaignFigures {
+/** What the report needs of the outbox: where each push stands, by its idempotency key. */
+export interface PushLookup {
+  byKey(key: string): { state: 'pending' | 'sending' | 'sent' | 'failed' | 'unconfirmed' } | undefined;
+}
+
+export function campaignFigures(c: Campaign, runs: CampaignRun[], data: StoreData, outbox: PushLookup, now: number): CampaignFigures {
   const book = data.book;
   const skipped: Record<SkipReason, number> = { not_linked: 0, opted_out: 0, capped: 0 };
   let audience = 0, issued = 0, sent = 0, queued = 0, failed = 0, holdout = 0;

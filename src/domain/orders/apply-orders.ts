@@ -2,7 +2,7 @@ import type { Day } from '../calendar.ts';
 import type { StoreData } from '../store-data.ts';
 import { NO_DAY } from './order-book.ts';
 import type { Order } from './order.ts';
-import type { OrderRepository } from './order-repository.ts';
+import type { OrderStore } from './order-store.ts';
 
 export interface AppliedOrders {
   added: number;
@@ -16,10 +16,10 @@ export interface AppliedOrders {
  * the order was paid and never counts it twice.
  *
  * `save: false` leaves the months unsaved for the next save to commit (see
- * OrderRepository.markUnsaved): only for a caller whose own journal holds the orders
+ * OrderStore.markUnsaved): only for a caller whose own journal holds the orders
  * until then, such as the Shopify inbox.
  */
-export async function applyOrders(data: StoreData, repo: OrderRepository, orders: Iterable<Order>, opts: { save?: boolean } = {}): Promise<AppliedOrders> {
+export async function applyOrders(data: StoreData, repo: OrderStore, orders: Iterable<Order>, opts: { save?: boolean } = {}): Promise<AppliedOrders> {
   const book = data.book;
   const rev = repo.nextRev();
   const gained = new Set<string>();
@@ -59,7 +59,7 @@ export interface SeriesRow {
 }
 
 /** Visitors (UV) or ad spend per day and channel; a row for the same day and channel replaces the old value. */
-export async function applySeries(data: StoreData, repo: OrderRepository, which: 'traffic' | 'spend', rows: Iterable<SeriesRow>): Promise<AppliedOrders> {
+export async function applySeries(data: StoreData, repo: OrderStore, which: 'traffic' | 'spend', rows: Iterable<SeriesRow>): Promise<AppliedOrders> {
   let added = 0;
   let replaced = 0;
   for (const r of rows) data[which].set(r.day, r.channel, r.value) ? replaced++ : added++;

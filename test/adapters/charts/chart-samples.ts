@@ -1,4 +1,4 @@
-import type { ChartBlock } from '../../../src/commands/reply.ts';
+import type { ChartBlock } from '../../../src/chat/reply.ts';
 
 // The charts the features draw, with fixed numbers, shared by the render tests and the bench.
 

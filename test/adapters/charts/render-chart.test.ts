@@ -5,7 +5,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { DENSITY, makeChartRenderer, renderChartSvg } from '../../../src/adapters/charts/render-chart.ts';
-import type { ChartBlock } from '../../../src/commands/reply.ts';
+import type { ChartBlock } from '../../../src/chat/reply.ts';
 import { channelBarsSample, pacingSample, segmentsSample, trendSample } from './chart-samples.ts';
 
 // Each chart decoded back and compared with a reference image looked at by a person.

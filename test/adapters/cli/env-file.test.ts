@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { badEnvLine, EnvFileError, loadEnvFile } from '../../../src/adapters/cli/env-file.ts';
+import { badEnvLine, EnvFileError, loadEnvFile } from '../../../src/app/cli/env-file.ts';
 
 describe('.env', () => {
   const set: string[] = [];

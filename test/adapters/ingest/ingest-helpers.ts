@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openApp, type App } from '../../../src/app.ts';
+import { openApp, type App } from '../../../src/app/compose.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { parseDay } from '../../../src/domain/calendar.ts';
 import { silentLogger } from '../../../src/domain/log.ts';

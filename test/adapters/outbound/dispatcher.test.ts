@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { SendError } from '../../../src/adapters/chat/chat-adapter.ts';
-import { Dispatcher } from '../../../src/adapters/outbound/dispatcher.ts';
-import { JournalOutboxStore } from '../../../src/adapters/outbound/journal-outbox-store.ts';
-import { NoticeOutbox } from '../../../src/adapters/outbound/notice-outbox.ts';
-import { DEFAULT_PACING } from '../../../src/domain/outbound/pacing.ts';
+import { SendError } from '../../../src/chat/chat-adapter.ts';
+import { Dispatcher } from '../../../src/outbound/dispatcher.ts';
+import { JournalOutboxStore } from '../../../src/outbound/journal-outbox-store.ts';
+import { NoticeOutbox } from '../../../src/outbound/notice-outbox.ts';
+import { DEFAULT_PACING } from '../../../src/outbound/pacing.ts';
 import { systemClock } from '../../../src/domain/ports.ts';
 import { fakeTime, notice, RecordingSender } from './fakes.ts';
 

@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { openApp } from '../../../src/app.ts';
-import { ConsoleAdapter } from '../../../src/adapters/chat/console/console-adapter.ts';
-import { OutboundEngine } from '../../../src/adapters/scheduler/engine.ts';
+import { openApp } from '../../../src/app/compose.ts';
+import { ConsoleAdapter } from '../../../src/platforms/console/console-adapter.ts';
+import { OutboundEngine } from '../../../src/outbound/scheduler/engine.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/domain/log.ts';
 

@@ -1,7 +1,7 @@
-import type { Sent, Target } from '../../../src/adapters/chat/chat-adapter.ts';
-import type { OutboundSender } from '../../../src/adapters/outbound/dispatcher.ts';
-import type { Notice } from '../../../src/commands/notices.ts';
-import type { Reply } from '../../../src/commands/reply.ts';
+import type { Sent, Target } from '../../../src/chat/chat-adapter.ts';
+import type { OutboundSender } from '../../../src/outbound/dispatcher.ts';
+import type { Notice } from '../../../src/bot/notices.ts';
+import type { Reply } from '../../../src/chat/reply.ts';
 
 // Test doubles for the dispatcher: a clock that moves only when the dispatcher sleeps,
 // and a sender that records what it was given and fails as scripted.

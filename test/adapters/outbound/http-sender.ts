@@ -1,7 +1,7 @@
-import type { Sent, Target } from '../../../src/adapters/chat/chat-adapter.ts';
-import { SendError } from '../../../src/adapters/chat/chat-adapter.ts';
-import type { OutboundSender } from '../../../src/adapters/outbound/dispatcher.ts';
-import type { Reply } from '../../../src/commands/reply.ts';
+import type { Sent, Target } from '../../../src/chat/chat-adapter.ts';
+import { SendError } from '../../../src/chat/chat-adapter.ts';
+import type { OutboundSender } from '../../../src/outbound/dispatcher.ts';
+import type { Reply } from '../../../src/chat/reply.ts';
 
 // A tiny generic sender used only by the engine's tests and bench: posts each message
 // with its idempotency key to the stand-in and maps its answers to SendError kinds,

@@ -2,8 +2,8 @@ import { appendFileSync, mkdtempSync, readFileSync, existsSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { JournalOutboxStore } from '../../../src/adapters/outbound/journal-outbox-store.ts';
-import type { NewEntry } from '../../../src/domain/outbound/outbox-store.ts';
+import { JournalOutboxStore } from '../../../src/outbound/journal-outbox-store.ts';
+import type { NewEntry } from '../../../src/outbound/outbox-store.ts';
 
 const now = new Date('2026-11-27T01:00:00Z');
 const entry = (key: string, conversation = 'telegram:1'): NewEntry => ({ key, kind: 'test', conversation, payload: { lang: 'en', blocks: [{ type: 'text', text: key }] }, dueAt: now.toISOString() });

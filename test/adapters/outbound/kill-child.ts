@@ -1,6 +1,6 @@
-import { Dispatcher } from '../../../src/adapters/outbound/dispatcher.ts';
-import { JournalOutboxStore } from '../../../src/adapters/outbound/journal-outbox-store.ts';
-import { NoticeOutbox } from '../../../src/adapters/outbound/notice-outbox.ts';
+import { Dispatcher } from '../../../src/outbound/dispatcher.ts';
+import { JournalOutboxStore } from '../../../src/outbound/journal-outbox-store.ts';
+import { NoticeOutbox } from '../../../src/outbound/notice-outbox.ts';
 import { systemClock } from '../../../src/domain/ports.ts';
 import { notice } from './fakes.ts';
 import { HttpSender } from './http-sender.ts';

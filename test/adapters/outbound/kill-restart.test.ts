@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { JournalOutboxStore } from '../../../src/adapters/outbound/journal-outbox-store.ts';
+import { JournalOutboxStore } from '../../../src/outbound/journal-outbox-store.ts';
 import { startStandIn, type StandIn } from './stand-in-platform.ts';
 import { runChild } from '../../support/kill-child.ts';
 

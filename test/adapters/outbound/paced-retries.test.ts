@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Dispatcher } from '../../../src/adapters/outbound/dispatcher.ts';
-import { JournalOutboxStore } from '../../../src/adapters/outbound/journal-outbox-store.ts';
-import { NoticeOutbox } from '../../../src/adapters/outbound/notice-outbox.ts';
-import { scalePacing, type PacingConfig } from '../../../src/domain/outbound/pacing.ts';
+import { Dispatcher } from '../../../src/outbound/dispatcher.ts';
+import { JournalOutboxStore } from '../../../src/outbound/journal-outbox-store.ts';
+import { NoticeOutbox } from '../../../src/outbound/notice-outbox.ts';
+import { scalePacing, type PacingConfig } from '../../../src/outbound/pacing.ts';
 import { systemClock } from '../../../src/domain/ports.ts';
 import { HttpSender } from './http-sender.ts';
 import { startStandIn, type StandIn } from './stand-in-platform.ts';

@@ -1,4 +1,4 @@
-import type { RateLimit } from '../../../src/domain/outbound/pacing.ts';
+import type { RateLimit } from '../../../src/outbound/pacing.ts';
 import { startStandIn } from './stand-in-platform.ts';
 
 // The stand-in in a process of its own (for the bench), so the dispatcher's work never delays

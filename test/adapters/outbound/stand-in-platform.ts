@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RateLimit } from '../../../src/domain/outbound/pacing.ts';
-import { isGroup } from '../../../src/domain/outbound/pacing.ts';
+import type { RateLimit } from '../../../src/outbound/pacing.ts';
+import { isGroup } from '../../../src/outbound/pacing.ts';
 
 // A local stand-in of a chat platform's send API, on 127.0.0.1. It accepts
 // POST /send {key, conversation, text}, counts acceptances by idempotency key,

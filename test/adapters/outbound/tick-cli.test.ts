@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { buildDispatcher } from '../../../src/adapters/outbound/build-dispatcher.ts';
-import { JournalOutboxStore } from '../../../src/adapters/outbound/journal-outbox-store.ts';
+import { buildDispatcher } from '../../../src/outbound/build-dispatcher.ts';
+import { JournalOutboxStore } from '../../../src/outbound/journal-outbox-store.ts';
 import { ConfigError, loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/domain/log.ts';
 

@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openApp } from '../../../src/app.ts';
-import { JournalOutboxStore } from '../../../src/adapters/outbound/journal-outbox-store.ts';
+import { openApp } from '../../../src/app/compose.ts';
+import { JournalOutboxStore } from '../../../src/outbound/journal-outbox-store.ts';
 import { LowdbDocStore } from '../../../src/adapters/store/lowdb-doc-store.ts';
-import type { Reply } from '../../../src/commands/reply.ts';
+import type { Reply } from '../../../src/chat/reply.ts';
 import { loadConfig } from '../../../src/config.ts';
 import type { Logger } from '../../../src/domain/log.ts';
 import { applyOrders } from '../../../src/domain/orders/apply-orders.ts';

@@ -1,7 +1,7 @@
 import { LowdbDocStore } from '../../../src/adapters/store/lowdb-doc-store.ts';
 import { nodeFileOps, type FileOps } from '../../../src/adapters/store/json-file.ts';
 import { applyOrders } from '../../../src/domain/orders/apply-orders.ts';
-import { OrderRepository } from '../../../src/domain/orders/order-repository.ts';
+import { OrderRepository } from '../../../src/adapters/store/orders/order-repository.ts';
 import type { DocStore } from '../../../src/domain/ports.ts';
 import type { Order } from '../../../src/domain/orders/order.ts';
 import type { StoreData } from '../../../src/domain/store-data.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LowdbDocStore } from '../../../src/adapters/store/lowdb-doc-store.ts';
-import { Base64Column } from '../../../src/domain/orders/order-segment.ts';
+import { Base64Column } from '../../../src/adapters/store/orders/order-segment.ts';
 
 // Large documents are written a piece at a time: the file must still be exactly
 // JSON.stringify of the data, and read back equal.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openApp } from '../../../src/app.ts';
-import type { CommandSpec } from '../../../src/commands/spec.ts';
+import { openApp } from '../../../src/app/compose.ts';
+import type { CommandSpec } from '../../../src/bot/spec.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/domain/log.ts';
 

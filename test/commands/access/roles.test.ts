@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openApp } from '../../../src/app.ts';
+import { openApp } from '../../../src/app/compose.ts';
 import { LowdbDocStore } from '../../../src/adapters/store/lowdb-doc-store.ts';
-import type { Reply } from '../../../src/commands/reply.ts';
+import type { Reply } from '../../../src/chat/reply.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/domain/log.ts';
 

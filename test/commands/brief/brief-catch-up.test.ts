@@ -1,11 +1,11 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { openApp } from '../../../src/app.ts';
-import { ConsoleAdapter } from '../../../src/adapters/chat/console/console-adapter.ts';
-import { Dispatcher } from '../../../src/adapters/outbound/dispatcher.ts';
-import { runTick } from '../../../src/adapters/scheduler/run-tick.ts';
-import { buildNoticeSources } from '../../../src/commands/notice-sources.ts';
-import type { Reply } from '../../../src/commands/reply.ts';
+import { openApp } from '../../../src/app/compose.ts';
+import { ConsoleAdapter } from '../../../src/platforms/console/console-adapter.ts';
+import { Dispatcher } from '../../../src/outbound/dispatcher.ts';
+import { runTick } from '../../../src/outbound/scheduler/run-tick.ts';
+import { buildNoticeSources } from '../../../src/features/notice-sources.ts';
+import type { Reply } from '../../../src/chat/reply.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/domain/log.ts';
 import { applyOrders } from '../../../src/domain/orders/apply-orders.ts';

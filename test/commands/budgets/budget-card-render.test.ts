@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { renderSlack } from '../../../src/adapters/chat/slack/render-blocks.ts';
-import { decodeButtonValue } from '../../../src/adapters/chat/slack/to-incoming.ts';
-import { renderTelegram } from '../../../src/adapters/chat/telegram/telegram-render.ts';
-import { renderWechat } from '../../../src/adapters/chat/wechat/render-wechat.ts';
-import { actionOfKey } from '../../../src/adapters/chat/wecom/wecom-incoming.ts';
-import { cardOf, renderMarkdown } from '../../../src/adapters/chat/wecom/wecom-render.ts';
-import type { Incoming, Platform } from '../../../src/commands/incoming.ts';
+import { renderSlack } from '../../../src/platforms/slack/render-blocks.ts';
+import { decodeButtonValue } from '../../../src/platforms/slack/to-incoming.ts';
+import { renderTelegram } from '../../../src/platforms/telegram/telegram-render.ts';
+import { renderWechat } from '../../../src/platforms/wechat/render-wechat.ts';
+import { actionOfKey } from '../../../src/platforms/wecom/wecom-incoming.ts';
+import { cardOf, renderMarkdown } from '../../../src/platforms/wecom/wecom-render.ts';
+import type { Incoming, Platform } from '../../../src/chat/incoming.ts';
 import { budgetApp } from './budget-app.ts';
 
 // The same approval card, asked for on each platform, rendered by that platform's renderer:

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ConsoleAdapter } from '../../../src/adapters/chat/console/console-adapter.ts';
+import { ConsoleAdapter } from '../../../src/platforms/console/console-adapter.ts';
 import { BudgetBook } from '../../../src/domain/budgets/budget-book.ts';
 import { budgetApp } from './budget-app.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount } from '../../../src/commands/budgets/amount.ts';
-import { readRequest } from '../../../src/commands/budgets/budget-request-command.ts';
-import { BotError } from '../../../src/commands/errors.ts';
+import { parseAmount } from '../../../src/features/budgets/amount.ts';
+import { readRequest } from '../../../src/features/budgets/budget-request-command.ts';
+import { BotError } from '../../../src/bot/errors.ts';
 
 describe('budget request words', () => {
   it('reads amounts as typed in chat, in minor units', () => {

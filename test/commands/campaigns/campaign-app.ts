@@ -1,8 +1,8 @@
-import type { Reply } from '../../../src/commands/reply.ts';
+import type { Reply } from '../../../src/chat/reply.ts';
 import { MemberLinks } from '../../../src/domain/members/member-links.ts';
 import { applyOrders } from '../../../src/domain/orders/apply-orders.ts';
 import type { Order } from '../../../src/domain/orders/order.ts';
-import { DEFAULT_PACING } from '../../../src/domain/outbound/pacing.ts';
+import { DEFAULT_PACING } from '../../../src/outbound/pacing.ts';
 import { consoleWorld } from '../../support/console-world.ts';
 
 // A store whose customers c01…c40 each paid one ¥100 order on Nov 20 (7 days before the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { campaignNotices } from '../../../src/commands/campaigns/campaign-notices.ts';
+import { campaignNotices } from '../../../src/features/campaigns/campaign-notices.ts';
 import { CampaignBook } from '../../../src/domain/campaigns/campaign-book.ts';
 import { runsOf } from '../../../src/domain/campaigns/campaign-run.ts';
 import { campaignApp } from './campaign-app.ts';

@@ -1,7 +1,7 @@
-import { openApp } from '../../../src/app.ts';
-import { Dispatcher } from '../../../src/adapters/outbound/dispatcher.ts';
-import { runTick } from '../../../src/adapters/scheduler/run-tick.ts';
-import { buildNoticeSources } from '../../../src/commands/notice-sources.ts';
+import { openApp } from '../../../src/app/compose.ts';
+import { Dispatcher } from '../../../src/outbound/dispatcher.ts';
+import { runTick } from '../../../src/outbound/scheduler/run-tick.ts';
+import { buildNoticeSources } from '../../../src/features/notice-sources.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/domain/log.ts';
 import { applyOrders } from '../../../src/domain/orders/apply-orders.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { JournalOutboxStore } from '../../../src/adapters/outbound/journal-outbox-store.ts';
+import { JournalOutboxStore } from '../../../src/outbound/journal-outbox-store.ts';
 import { LowdbDocStore } from '../../../src/adapters/store/lowdb-doc-store.ts';
 import { pushKey } from '../../../src/domain/campaigns/campaign-report.ts';
 import { runsOf } from '../../../src/domain/campaigns/campaign-run.ts';

@@ -1,4 +1,4 @@
-import type { Reply } from '../../../src/commands/reply.ts';
+import type { Reply } from '../../../src/chat/reply.ts';
 import { consoleWorld } from '../../support/console-world.ts';
 
 // The bot with a cs agent (alice), a cs lead (lee), an ops manager (mo), brand/PR (pat) and a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { complaintEscalations } from '../../../src/commands/complaints/complaint-notices.ts';
+import { complaintEscalations } from '../../../src/features/complaints/complaint-notices.ts';
 import { complaintApp } from './complaint-app.ts';
 
 const at = (iso: string) => new Date(iso);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readComplaint } from '../../../src/commands/complaints/read-complaint.ts';
+import { readComplaint } from '../../../src/features/complaints/read-complaint.ts';
 
 describe('reading a new complaint', () => {
   it('picks out order, customer and channel written as fields, keeping the rest as the text', () => {

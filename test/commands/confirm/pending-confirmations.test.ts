@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { askConfirmation, registerConfirmable } from '../../../src/commands/confirm/pending-confirmations.ts';
-import type { CommandContext } from '../../../src/commands/spec.ts';
-import { text } from '../../../src/commands/reply.ts';
+import { askConfirmation, registerConfirmable } from '../../../src/features/confirm/pending-confirmations.ts';
+import type { CommandContext } from '../../../src/bot/spec.ts';
+import { text } from '../../../src/chat/reply.ts';
 import { memberApp } from '../members/member-app.ts';
 
 // The shared "preview, then confirm" helper: one pending action per user and conversation,

@@ -1,4 +1,4 @@
-import type { Reply } from '../../../src/commands/reply.ts';
+import type { Reply } from '../../../src/chat/reply.ts';
 import { applyOrders } from '../../../src/domain/orders/apply-orders.ts';
 import type { Order } from '../../../src/domain/orders/order.ts';
 import { consoleWorld } from '../../support/console-world.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyOrders } from '../../../src/domain/orders/apply-orders.ts';
 import type { Order } from '../../../src/domain/orders/order.ts';
-import { freshnessText, quietFeedBlocks } from '../../../src/commands/metrics/freshness.ts';
+import { freshnessText, quietFeedBlocks } from '../../../src/features/metrics/freshness.ts';
 import { freshApp } from '../../adapters/ingest/ingest-helpers.ts';
 
 // BOT_NOW is 2026-11-27 10:00 (+08:00) in freshApp.

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { openApp, type App } from '../../../src/app.ts';
-import { renderText } from '../../../src/adapters/chat/text/render-text.ts';
+import { openApp, type App } from '../../../src/app/compose.ts';
+import { renderText } from '../../../src/chat/text/render-text.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/domain/log.ts';
 import { applyOrders, applySeries } from '../../../src/domain/orders/apply-orders.ts';
 import type { Order } from '../../../src/domain/orders/order.ts';
-import { METRIC_EXAMPLES } from '../../../src/commands/metrics/metric-help.ts';
-import type { ChartBlock, Reply } from '../../../src/commands/reply.ts';
+import { METRIC_EXAMPLES } from '../../../src/features/metrics/metric-help.ts';
+import type { ChartBlock, Reply } from '../../../src/chat/reply.ts';
 
 // Answers through the bot on a small hand-made store: what --json carries, the chart blocks,
 // the first line, refusals, and help. Figures are checked against sums written out here.

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Calendar, formatDay } from '../../../src/domain/calendar.ts';
 import { templateSchema } from '../../../src/domain/checklists/template.ts';
-import { resolveQuestion } from '../../../src/commands/metrics/metric-command.ts';
-import { eventDate, type EventDay } from '../../../src/commands/metrics/period-words.ts';
-import { readQuestion } from '../../../src/commands/metrics/question.ts';
-import type { Services } from '../../../src/commands/services.ts';
+import { resolveQuestion } from '../../../src/features/metrics/metric-command.ts';
+import { eventDate, type EventDay } from '../../../src/features/metrics/period-words.ts';
+import { readQuestion } from '../../../src/features/metrics/question.ts';
+import type { Services } from '../../../src/bot/services.ts';
 
 // Every period form read at the turn of a month, of a year, at Asia/Shanghai midnight (UTC+8, no DST)
 // and just after February, with an injected clock. Expected dates written out by hand per clock.

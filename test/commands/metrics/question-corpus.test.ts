@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Calendar, formatDay } from '../../../src/domain/calendar.ts';
-import { BotError } from '../../../src/commands/errors.ts';
-import { eventDate, type EventDay } from '../../../src/commands/metrics/period-words.ts';
-import { readQuestion, type Question, type QuestionContext } from '../../../src/commands/metrics/question.ts';
+import { BotError } from '../../../src/bot/errors.ts';
+import { eventDate, type EventDay } from '../../../src/features/metrics/period-words.ts';
+import { readQuestion, type Question, type QuestionContext } from '../../../src/features/metrics/question.ts';
 import { templateSchema } from '../../../src/domain/checklists/template.ts';
 import { CORPUS, NOW, STORE_CHANNELS, type Expect, type Reading } from './corpus.zh-en.ts';
 

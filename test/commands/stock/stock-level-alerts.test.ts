@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { briefReply } from '../../../src/commands/brief/brief-source.ts';
-import { stockAlertSource } from '../../../src/commands/stock/stock-alerts.ts';
-import type { ChartBlock, Reply } from '../../../src/commands/reply.ts';
+import { briefReply } from '../../../src/features/brief/brief-source.ts';
+import { stockAlertSource } from '../../../src/features/stock/stock-alerts.ts';
+import type { ChartBlock, Reply } from '../../../src/chat/reply.ts';
 import { applyOrders } from '../../../src/domain/orders/apply-orders.ts';
 import type { Order } from '../../../src/domain/orders/order.ts';
 import { StockBook } from '../../../src/domain/stock/stock-book.ts';

@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { DENSITY, makeChartRenderer, renderChartSvg } from '../../../src/adapters/charts/render-chart.ts';
-import type { ChartBlock, Reply } from '../../../src/commands/reply.ts';
+import type { ChartBlock, Reply } from '../../../src/chat/reply.ts';
 import { consoleWorld } from '../../support/console-world.ts';
 import { FIRST, calendar, steadyStore } from '../../support/steady-store.ts';
 

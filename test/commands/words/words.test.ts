@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderText } from '../../../src/adapters/chat/text/render-text.ts';
+import { renderText } from '../../../src/chat/text/render-text.ts';
 import { applyOrders } from '../../../src/domain/orders/apply-orders.ts';
 import { consoleWorld } from '../../support/console-world.ts';
 import { budgetApp, texts as budgetTexts } from '../budgets/budget-app.ts';

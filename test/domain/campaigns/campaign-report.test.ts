@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JournalOutboxStore } from '../../../src/adapters/outbound/journal-outbox-store.ts';
+import { JournalOutboxStore } from '../../../src/outbound/journal-outbox-store.ts';
 import { campaignFigures, pushKey } from '../../../src/domain/campaigns/campaign-report.ts';
 import { buildRun } from '../../../src/domain/campaigns/campaign-run.ts';
 import { dueSteps } from '../../../src/domain/campaigns/schedule.ts';

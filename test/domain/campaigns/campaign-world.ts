@@ -5,7 +5,7 @@ import { defaultCampaignRules, type CampaignRules } from '../../../src/domain/pl
 import { MemberLinks } from '../../../src/domain/members/member-links.ts';
 import { applyOrders } from '../../../src/domain/orders/apply-orders.ts';
 import type { Order } from '../../../src/domain/orders/order.ts';
-import { OrderRepository } from '../../../src/domain/orders/order-repository.ts';
+import { OrderRepository } from '../../../src/adapters/store/orders/order-repository.ts';
 import { StoreData } from '../../../src/domain/store-data.ts';
 
 // A small store for the campaign rules: `n` customers C1…Cn who each paid ¥100 on `paidIso`;

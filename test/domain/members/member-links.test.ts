@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../../src/domain/calendar.ts';
 import { MemberAudiences } from '../../../src/domain/members/audiences.ts';
-import { dmTarget } from '../../../src/commands/notices.ts';
+import { dmTarget } from '../../../src/bot/notices.ts';
 import { MemberLinks, verifyLinkProof } from '../../../src/domain/members/member-links.ts';
 import { TierBook, planTiers } from '../../../src/domain/members/tiers.ts';
 import { computeMemberStats } from '../../../src/domain/members/member-stats.ts';

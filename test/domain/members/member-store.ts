@@ -2,7 +2,7 @@ import { MemoryDocStore } from '../../../src/adapters/store/lowdb-doc-store.ts';
 import { Calendar } from '../../../src/domain/calendar.ts';
 import { applyOrders } from '../../../src/domain/orders/apply-orders.ts';
 import type { Order } from '../../../src/domain/orders/order.ts';
-import { OrderRepository } from '../../../src/domain/orders/order-repository.ts';
+import { OrderRepository } from '../../../src/adapters/store/orders/order-repository.ts';
 import { StoreData } from '../../../src/domain/store-data.ts';
 
 // A store in memory (Asia/Shanghai) holding the given orders, loaded through applyOrders.

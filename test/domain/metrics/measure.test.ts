@@ -3,7 +3,7 @@ import { MemoryDocStore } from '../../../src/adapters/store/lowdb-doc-store.ts';
 import { measure } from '../../../src/domain/metrics/measure.ts';
 import type { Metric } from '../../../src/domain/metrics/metric.ts';
 import { applyOrders } from '../../../src/domain/orders/apply-orders.ts';
-import { OrderRepository } from '../../../src/domain/orders/order-repository.ts';
+import { OrderRepository } from '../../../src/adapters/store/orders/order-repository.ts';
 import type { Order } from '../../../src/domain/orders/order.ts';
 import { previousPeriod, resolvePeriod, type Period, type PeriodSpec } from '../../../src/domain/periods.ts';
 import { seeded } from '../../../src/adapters/demo/random.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LowdbDocStore } from '../../../src/adapters/store/lowdb-doc-store.ts';
 import { applyOrders, applySeries } from '../../../src/domain/orders/apply-orders.ts';
-import { OrderRepository } from '../../../src/domain/orders/order-repository.ts';
+import { OrderRepository } from '../../../src/adapters/store/orders/order-repository.ts';
 import type { Doc, DocStore } from '../../../src/domain/ports.ts';
 import type { Order } from '../../../src/domain/orders/order.ts';
 import { newData, order, snapshot } from './helpers.ts';

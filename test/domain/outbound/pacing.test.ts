@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs } from '../../../src/domain/outbound/backoff.ts';
-import { lateNote } from '../../../src/domain/outbound/late-note.ts';
-import { DEFAULT_PACING, isGroup, Pacer, scalePacing } from '../../../src/domain/outbound/pacing.ts';
-import { TimeHeap } from '../../../src/domain/outbound/time-heap.ts';
+import { backoffMs } from '../../../src/outbound/backoff.ts';
+import { lateNote } from '../../../src/outbound/late-note.ts';
+import { DEFAULT_PACING, isGroup, Pacer, scalePacing } from '../../../src/outbound/pacing.ts';
+import { TimeHeap } from '../../../src/outbound/time-heap.ts';
 
 describe('Pacer', () => {
   it('spaces one Slack channel 1/s (with its safety margin) and leaves other channels free', () => {

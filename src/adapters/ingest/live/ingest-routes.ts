@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Services } from '../../../commands/services.ts';
+import type { Services } from '../../../bot/services.ts';
 import type { StockBook } from '../../../domain/stock/stock-book.ts';
 import type { GuardedHttp, RouteAnswer, RouteRequest } from '../../http/guarded-http.ts';
 import { ImportError, importFile, type ImportSummary } from '../import-file.ts';

@@ -1,4 +1,4 @@
-import type { App } from '../../../app.ts';
+import type { App } from '../../../app/compose.ts';
 import { StockBook } from '../../../domain/stock/stock-book.ts';
 import { GuardedHttp } from '../../http/guarded-http.ts';
 import { healthBoard, type HealthBoard } from '../../http/health-board.ts';

@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { Services } from '../../../commands/services.ts';
+import type { Services } from '../../../bot/services.ts';
 import type { Logger } from '../../../domain/log.ts';
 import type { ShopifyWebhookInbox } from './webhook-inbox.ts';
 import { COUNT_QUERY, costExtension, nodeAsPayload, ORDERS_QUERY, ordersPage } from './graphql-orders.ts';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Services } from '../../../commands/services.ts';
+import type { Services } from '../../../bot/services.ts';
 import { applyOrders } from '../../../domain/orders/apply-orders.ts';
 import type { Order } from '../../../domain/orders/order.ts';
 import type { Doc } from '../../../domain/ports.ts';

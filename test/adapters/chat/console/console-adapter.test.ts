@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ConsoleAdapter } from '../../../../src/adapters/chat/console/console-adapter.ts';
-import type { Reply } from '../../../../src/commands/reply.ts';
+import { ConsoleAdapter } from '../../../../src/platforms/console/console-adapter.ts';
+import type { Reply } from '../../../../src/chat/reply.ts';
 
 // The terminal chat's own behaviour: what the bot prints on its own redraws the prompt, so the
 // person sees where to type; a message arriving while a line is answered does not add a stray one.

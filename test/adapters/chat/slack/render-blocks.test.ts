@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { types } from '@slack/bolt';
-import { LIMITS, renderSlack, splitText } from '../../../../src/adapters/chat/slack/render-blocks.ts';
-import { decodeButtonValue } from '../../../../src/adapters/chat/slack/to-incoming.ts';
-import type { Reply } from '../../../../src/commands/reply.ts';
+import { LIMITS, renderSlack, splitText } from '../../../../src/platforms/slack/render-blocks.ts';
+import { decodeButtonValue } from '../../../../src/platforms/slack/to-incoming.ts';
+import type { Reply } from '../../../../src/chat/reply.ts';
 
 // A Reply as Block Kit: fields for figures, readable tables, buttons that carry their action,
 // and every message within Slack's limits.
@@ -90,7 +90,7 @@ describe('slack Block Kit rendering', () => {
 
 describe('slack mentions in text', () => {
   it('turns the domain\'s @U… and slack:U… of the people a reply mentions into real mentions, but not inside code or other words', async () => {
-    const { mrkdwn } = await import('../../../../src/adapters/chat/slack/render-blocks.ts');
+    const { mrkdwn } = await import('../../../../src/platforms/slack/render-blocks.ts');
     const live = new Set(['U07CAROL03', 'U07BOB0002']);
     expect(mrkdwn('@U07CAROL03 asks; granted to slack:U07BOB0002. mail x@U07CAROL03 <b>', live)).toBe('<@U07CAROL03> asks; granted to <@U07BOB0002>. mail x@U07CAROL03 &lt;b&gt;');
     // Issue 13: anyone the reply does not mention stays plain text, whoever typed the id.

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { text, type Reply } from '../../../../src/commands/reply.ts';
+import { text, type Reply } from '../../../../src/chat/reply.ts';
 import { blockText, fixture, startHarness, type Harness } from './slack-harness.ts';
 
 // Button presses: acked at once, handed to the bot once, and a decision rewrites the card.

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeChartRenderer } from '../../../../src/adapters/charts/render-chart.ts';
-import type { Reply } from '../../../../src/commands/reply.ts';
+import type { Reply } from '../../../../src/chat/reply.ts';
 import { pngIn } from '../../../support/png-in.ts';
 import { recordingLog } from '../../../support/recording-log.ts';
 import { channelBarsSample } from '../../charts/chart-samples.ts';

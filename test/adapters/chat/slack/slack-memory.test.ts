@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SlackMemory } from '../../../../src/adapters/chat/slack/slack-memory.ts';
+import { SlackMemory } from '../../../../src/platforms/slack/slack-memory.ts';
 import { MemoryDocStore } from '../../../../src/adapters/store/lowdb-doc-store.ts';
 
 // What the adapter remembers: events for a while (Slack retries within ~30 min), threads for 30 days.

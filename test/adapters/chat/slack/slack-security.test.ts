@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { GuardedHttpReceiver } from '../../../../src/adapters/chat/slack/guarded-http-receiver.ts';
+import { GuardedHttpReceiver } from '../../../../src/platforms/slack/guarded-http-receiver.ts';
 import { fixture, SECRET, startHarness, type Harness } from './slack-harness.ts';
 import { slackSignature } from './slack-stand-in.ts';
 

@@ -1,15 +1,15 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SendError } from '../../../../src/adapters/chat/chat-adapter.ts';
-import { GuardedHttpReceiver } from '../../../../src/adapters/chat/slack/guarded-http-receiver.ts';
-import { SlackAdapter } from '../../../../src/adapters/chat/slack/slack-adapter.ts';
-import { slackLogger } from '../../../../src/adapters/chat/slack/slack-logger.ts';
-import { makeWebClient, SlackSender } from '../../../../src/adapters/chat/slack/slack-sender.ts';
-import { Dispatcher } from '../../../../src/adapters/outbound/dispatcher.ts';
-import { JournalOutboxStore } from '../../../../src/adapters/outbound/journal-outbox-store.ts';
+import { SendError } from '../../../../src/chat/chat-adapter.ts';
+import { GuardedHttpReceiver } from '../../../../src/platforms/slack/guarded-http-receiver.ts';
+import { SlackAdapter } from '../../../../src/platforms/slack/slack-adapter.ts';
+import { slackLogger } from '../../../../src/platforms/slack/slack-logger.ts';
+import { makeWebClient, SlackSender } from '../../../../src/platforms/slack/slack-sender.ts';
+import { Dispatcher } from '../../../../src/outbound/dispatcher.ts';
+import { JournalOutboxStore } from '../../../../src/outbound/journal-outbox-store.ts';
 import { MemoryDocStore } from '../../../../src/adapters/store/lowdb-doc-store.ts';
-import { replyOf, text } from '../../../../src/commands/reply.ts';
+import { replyOf, text } from '../../../../src/chat/reply.ts';
 import { silentLogger } from '../../../../src/domain/log.ts';
 import { SlackStandIn } from './slack-stand-in.ts';
 

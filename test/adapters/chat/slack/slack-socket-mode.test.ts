@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { createSlackAdapter } from '../../../../src/adapters/chat/slack/create-slack-adapter.ts';
+import { createSlackAdapter } from '../../../../src/platforms/slack/create-slack-adapter.ts';
 import { healthBoard } from '../../../../src/adapters/http/health-board.ts';
-import type { SlackAdapter } from '../../../../src/adapters/chat/slack/slack-adapter.ts';
+import type { SlackAdapter } from '../../../../src/platforms/slack/slack-adapter.ts';
 import { MemoryDocStore } from '../../../../src/adapters/store/lowdb-doc-store.ts';
-import { openApp } from '../../../../src/app.ts';
-import type { Incoming } from '../../../../src/commands/incoming.ts';
+import { openApp } from '../../../../src/app/compose.ts';
+import type { Incoming } from '../../../../src/chat/incoming.ts';
 import { ConfigError, loadConfig } from '../../../../src/config.ts';
 import { silentLogger } from '../../../../src/domain/log.ts';
 import { blockText, fixture, NOW } from './slack-harness.ts';

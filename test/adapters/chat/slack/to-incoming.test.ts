@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { actionToTurn, commandToTurn, decodeButtonValue, encodeButtonValue, eventToTurn, plainText } from '../../../../src/adapters/chat/slack/to-incoming.ts';
-import { decodeConversation, slackUserId } from '../../../../src/adapters/chat/slack/slack-ids.ts';
+import { actionToTurn, commandToTurn, decodeButtonValue, encodeButtonValue, eventToTurn, plainText } from '../../../../src/platforms/slack/to-incoming.ts';
+import { decodeConversation, slackUserId } from '../../../../src/platforms/slack/slack-ids.ts';
 
 // Recorded Slack payloads (test/fixtures/slack) translated into what the router reads.
 

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChartDelivery } from '../../../../src/adapters/chat/chart-delivery.ts';
-import { TelegramAdapter } from '../../../../src/adapters/chat/telegram/telegram-adapter.ts';
-import { photoCaption } from '../../../../src/adapters/chat/telegram/telegram-post.ts';
+import type { ChartDelivery } from '../../../../src/chat/chart-delivery.ts';
+import { TelegramAdapter } from '../../../../src/platforms/telegram/telegram-adapter.ts';
+import { photoCaption } from '../../../../src/platforms/telegram/telegram-post.ts';
 import { makeChartRenderer } from '../../../../src/adapters/charts/render-chart.ts';
 import { MemoryDocStore } from '../../../../src/adapters/store/lowdb-doc-store.ts';
-import { replyOf, text, type Reply } from '../../../../src/commands/reply.ts';
+import { replyOf, text, type Reply } from '../../../../src/chat/reply.ts';
 import { silentLogger } from '../../../../src/domain/log.ts';
 import { pngIn } from '../../../support/png-in.ts';
 import { recordingLog } from '../../../support/recording-log.ts';

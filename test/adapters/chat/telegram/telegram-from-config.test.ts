@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildChatAdapters } from '../../../../src/adapters/chat/platforms.ts';
-import { telegramFromConfig } from '../../../../src/adapters/chat/telegram/telegram-from-config.ts';
+import { buildChatAdapters } from '../../../../src/platforms/index.ts';
+import { telegramFromConfig } from '../../../../src/platforms/telegram/telegram-from-config.ts';
 import { loadConfig } from '../../../../src/config.ts';
 import { silentLogger } from '../../../../src/domain/log.ts';
 import { BotApiStandIn } from './bot-api-stand-in.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callbackIncoming, isBareCommand, toIncoming } from '../../../../src/adapters/chat/telegram/telegram-incoming.ts';
+import { callbackIncoming, isBareCommand, toIncoming } from '../../../../src/platforms/telegram/telegram-incoming.ts';
 import { fixture } from './fixtures.ts';
 
 const me = { id: 7000000001, username: 'StoreOpsBot' };

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TelegramAdapter } from '../../../../src/adapters/chat/telegram/telegram-adapter.ts';
-import { commandMenus } from '../../../../src/adapters/chat/telegram/telegram-commands.ts';
+import { TelegramAdapter } from '../../../../src/platforms/telegram/telegram-adapter.ts';
+import { commandMenus } from '../../../../src/platforms/telegram/telegram-commands.ts';
 import { MemoryDocStore } from '../../../../src/adapters/store/lowdb-doc-store.ts';
-import { openApp } from '../../../../src/app.ts';
-import { buildRegistry } from '../../../../src/commands/index.ts';
+import { openApp } from '../../../../src/app/compose.ts';
+import { buildRegistry } from '../../../../src/features/commands.ts';
 import { loadConfig } from '../../../../src/config.ts';
 import { silentLogger } from '../../../../src/domain/log.ts';
 import { BOT_INFO, BotApiStandIn } from './bot-api-stand-in.ts';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TelegramAdapter } from '../../../../src/adapters/chat/telegram/telegram-adapter.ts';
-import { Dispatcher } from '../../../../src/adapters/outbound/dispatcher.ts';
-import { JournalOutboxStore } from '../../../../src/adapters/outbound/journal-outbox-store.ts';
+import { TelegramAdapter } from '../../../../src/platforms/telegram/telegram-adapter.ts';
+import { Dispatcher } from '../../../../src/outbound/dispatcher.ts';
+import { JournalOutboxStore } from '../../../../src/outbound/journal-outbox-store.ts';
 import { MemoryDocStore } from '../../../../src/adapters/store/lowdb-doc-store.ts';
-import type { Reply } from '../../../../src/commands/reply.ts';
+import type { Reply } from '../../../../src/chat/reply.ts';
 import { silentLogger } from '../../../../src/domain/log.ts';
 import { BOT_INFO, BotApiStandIn } from './bot-api-stand-in.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, packMessages, TELEGRAM_LIMIT } from '../../../../src/adapters/chat/telegram/telegram-html.ts';
-import { alertText, renderTelegram } from '../../../../src/adapters/chat/telegram/telegram-render.ts';
-import type { Reply } from '../../../../src/commands/reply.ts';
+import { escapeHtml, packMessages, TELEGRAM_LIMIT } from '../../../../src/platforms/telegram/telegram-html.ts';
+import { alertText, renderTelegram } from '../../../../src/platforms/telegram/telegram-render.ts';
+import type { Reply } from '../../../../src/chat/reply.ts';
 
 /** Tags open and close in order within one message (the rule Telegram's HTML parser enforces). */
 function balanced(html: string): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TelegramState } from '../../../../src/adapters/chat/telegram/telegram-state.ts';
+import { TelegramState } from '../../../../src/platforms/telegram/telegram-state.ts';
 import { MemoryDocStore } from '../../../../src/adapters/store/lowdb-doc-store.ts';
 
 describe('telegram adapter state', () => {

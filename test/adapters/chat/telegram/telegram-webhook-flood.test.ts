@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TelegramAdapter } from '../../../../src/adapters/chat/telegram/telegram-adapter.ts';
+import { TelegramAdapter } from '../../../../src/platforms/telegram/telegram-adapter.ts';
 import { MemoryDocStore } from '../../../../src/adapters/store/lowdb-doc-store.ts';
-import type { Incoming } from '../../../../src/commands/incoming.ts';
+import type { Incoming } from '../../../../src/chat/incoming.ts';
 import { silentLogger } from '../../../../src/domain/log.ts';
 import { badRequests, flood, unexpected } from '../../http/flood.ts';
 import { rawRequest, requestBytes } from '../../http/raw-client.ts';

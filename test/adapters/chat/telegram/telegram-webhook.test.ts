@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TelegramAdapter } from '../../../../src/adapters/chat/telegram/telegram-adapter.ts';
+import { TelegramAdapter } from '../../../../src/platforms/telegram/telegram-adapter.ts';
 import { MemoryDocStore } from '../../../../src/adapters/store/lowdb-doc-store.ts';
-import type { Incoming } from '../../../../src/commands/incoming.ts';
+import type { Incoming } from '../../../../src/chat/incoming.ts';
 import { silentLogger } from '../../../../src/domain/log.ts';
 import { BOT_INFO, BotApiStandIn } from './bot-api-stand-in.ts';
 import { fixture } from './fixtures.ts';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { renderSlack } from '../../../../src/adapters/chat/slack/render-blocks.ts';
-import { renderTelegram } from '../../../../src/adapters/chat/telegram/telegram-render.ts';
-import { renderText } from '../../../../src/adapters/chat/text/render-text.ts';
-import { INERT, quietAtWords, quietBroadcasts } from '../../../../src/adapters/chat/text/mention-guard.ts';
-import { renderWechat } from '../../../../src/adapters/chat/wechat/render-wechat.ts';
-import type { Reply } from '../../../../src/commands/reply.ts';
+import { renderSlack } from '../../../../src/platforms/slack/render-blocks.ts';
+import { renderTelegram } from '../../../../src/platforms/telegram/telegram-render.ts';
+import { renderText } from '../../../../src/chat/text/render-text.ts';
+import { INERT, quietAtWords, quietBroadcasts } from '../../../../src/chat/text/mention-guard.ts';
+import { renderWechat } from '../../../../src/platforms/wechat/render-wechat.ts';
+import type { Reply } from '../../../../src/chat/reply.ts';
 import { consoleWorld } from '../../../support/console-world.ts';
 
 // Issue 13 point 4: what people type (a complaint, a reason, a name) comes back through every renderer

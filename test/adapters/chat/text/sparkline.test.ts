@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sparkline } from '../../../../src/adapters/chat/text/sparkline.ts';
-import { renderChart } from '../../../../src/adapters/chat/text/render-text.ts';
+import { sparkline } from '../../../../src/chat/text/sparkline.ts';
+import { renderChart } from '../../../../src/chat/text/render-text.ts';
 import { trendSample } from '../../charts/chart-samples.ts';
 
 describe('sparkline', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { renderSlack } from '../../../../src/adapters/chat/slack/render-blocks.ts';
-import { renderTelegram } from '../../../../src/adapters/chat/telegram/telegram-render.ts';
-import { renderText } from '../../../../src/adapters/chat/text/render-text.ts';
-import { renderWechat } from '../../../../src/adapters/chat/wechat/render-wechat.ts';
-import type { Reply } from '../../../../src/commands/reply.ts';
+import { renderSlack } from '../../../../src/platforms/slack/render-blocks.ts';
+import { renderTelegram } from '../../../../src/platforms/telegram/telegram-render.ts';
+import { renderText } from '../../../../src/chat/text/render-text.ts';
+import { renderWechat } from '../../../../src/platforms/wechat/render-wechat.ts';
+import type { Reply } from '../../../../src/chat/reply.ts';
 
 // Every renderer: a warning that brings its own marker (an escalation's 🚨) gets no second one,
 // a plain warning still gets ⚠, and an English comparison reads "(prev …)" with half-width parens.

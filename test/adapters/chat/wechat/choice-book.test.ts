@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ChoiceBook } from '../../../../src/adapters/chat/wechat/choice-book.ts';
+import { ChoiceBook } from '../../../../src/platforms/wechat/choice-book.ts';
 import { MemoryDocStore } from '../../../../src/adapters/store/lowdb-doc-store.ts';
-import type { Block } from '../../../../src/commands/reply.ts';
+import type { Block } from '../../../../src/chat/reply.ts';
 
 // Typed choice replies: tied to the card's conversation, its asker, and its time limit.
 

@@ -1,7 +1,7 @@
 import { WechatyBuilder } from 'wechaty';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
-import type { IncomingHandler } from '../../../../src/adapters/chat/chat-adapter.ts';
-import { WechatAdapter, type WechatAdapterOptions } from '../../../../src/adapters/chat/wechat/wechat-adapter.ts';
+import type { IncomingHandler } from '../../../../src/chat/chat-adapter.ts';
+import { WechatAdapter, type WechatAdapterOptions } from '../../../../src/platforms/wechat/wechat-adapter.ts';
 import { MemoryDocStore } from '../../../../src/adapters/store/lowdb-doc-store.ts';
 import { silentLogger } from '../../../../src/domain/log.ts';
 import type { DocStore } from '../../../../src/domain/ports.ts';

@@ -1,8 +1,8 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { maskPhones } from '../../../../src/adapters/chat/wechat/mask-phones.ts';
-import { MAX_BYTES, PHONE_WIDTH, renderWechat, split } from '../../../../src/adapters/chat/wechat/render-wechat.ts';
-import { replyOf, text, type Reply } from '../../../../src/commands/reply.ts';
+import { maskPhones } from '../../../../src/platforms/wechat/mask-phones.ts';
+import { MAX_BYTES, PHONE_WIDTH, renderWechat, split } from '../../../../src/platforms/wechat/render-wechat.ts';
+import { replyOf, text, type Reply } from '../../../../src/chat/reply.ts';
 
 // A Reply as WeChat text: readable on a phone, within WeChat's message size.
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openApp } from '../../../../src/app.ts';
-import type { Incoming } from '../../../../src/commands/incoming.ts';
-import { replyOf, text, type Reply } from '../../../../src/commands/reply.ts';
+import { openApp } from '../../../../src/app/compose.ts';
+import type { Incoming } from '../../../../src/chat/incoming.ts';
+import { replyOf, text, type Reply } from '../../../../src/chat/reply.ts';
 import { loadConfig } from '../../../../src/config.ts';
 import { silentLogger } from '../../../../src/domain/log.ts';
 import { applyOrders } from '../../../../src/domain/orders/apply-orders.ts';

@@ -1,7 +1,7 @@
 import { PuppetMock } from 'wechaty-puppet-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeChartRenderer } from '../../../../src/adapters/charts/render-chart.ts';
-import { replyOf, text, type Reply } from '../../../../src/commands/reply.ts';
+import { replyOf, text, type Reply } from '../../../../src/chat/reply.ts';
 import { pngIn } from '../../../support/png-in.ts';
 import { recordingLog } from '../../../support/recording-log.ts';
 import { segmentsSample } from '../../charts/chart-samples.ts';

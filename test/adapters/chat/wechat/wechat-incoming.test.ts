@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { contactIdOf, parseConversation } from '../../../../src/adapters/chat/wechat/wechat-ids.ts';
-import { toIncoming, type WechatRaw } from '../../../../src/adapters/chat/wechat/wechat-incoming.ts';
+import { contactIdOf, parseConversation } from '../../../../src/platforms/wechat/wechat-ids.ts';
+import { toIncoming, type WechatRaw } from '../../../../src/platforms/wechat/wechat-incoming.ts';
 
 // toIncoming on payloads recorded from Wechaty over wechaty-puppet-mock.
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openApp } from '../../../../src/app.ts';
+import { openApp } from '../../../../src/app/compose.ts';
 import { loadConfig } from '../../../../src/config.ts';
 import { silentLogger } from '../../../../src/domain/log.ts';
 import { mockWechat } from './mock-wechat.ts';

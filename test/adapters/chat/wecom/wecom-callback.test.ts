@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { IncomingHandler } from '../../../../src/adapters/chat/chat-adapter.ts';
-import { WecomAdapter } from '../../../../src/adapters/chat/wecom/wecom-adapter.ts';
-import { WecomCrypto } from '../../../../src/adapters/chat/wecom/wecom-crypto.ts';
-import { GroupRobots } from '../../../../src/adapters/chat/wecom/wecom-webhook.ts';
+import type { IncomingHandler } from '../../../../src/chat/chat-adapter.ts';
+import { WecomAdapter } from '../../../../src/platforms/wecom/wecom-adapter.ts';
+import { WecomCrypto } from '../../../../src/platforms/wecom/wecom-crypto.ts';
+import { GroupRobots } from '../../../../src/platforms/wecom/wecom-webhook.ts';
 import { HealthBoard } from '../../../../src/adapters/http/health-board.ts';
 import { MemoryDocStore } from '../../../../src/adapters/store/lowdb-doc-store.ts';
-import type { Incoming } from '../../../../src/commands/incoming.ts';
-import { text, type Reply } from '../../../../src/commands/reply.ts';
+import type { Incoming } from '../../../../src/chat/incoming.ts';
+import { text, type Reply } from '../../../../src/chat/reply.ts';
 import { silentLogger } from '../../../../src/domain/log.ts';
 import { budgetApp } from '../../../commands/budgets/budget-app.ts';
 import { pressBody, textBody } from './wecom-gateway-stand-in.ts';

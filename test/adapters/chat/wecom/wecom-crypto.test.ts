@@ -1,6 +1,6 @@
 import { WecomCrypto as SdkCrypto } from '@wecom/aibot-node-sdk';
 import { describe, expect, it } from 'vitest';
-import { CryptoRefusal, isEncodingAesKey, WecomCrypto } from '../../../../src/adapters/chat/wecom/wecom-crypto.ts';
+import { CryptoRefusal, isEncodingAesKey, WecomCrypto } from '../../../../src/platforms/wecom/wecom-crypto.ts';
 import { openReply, seal, signature } from './wecom-scheme.ts';
 
 const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';

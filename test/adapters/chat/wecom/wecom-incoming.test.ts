@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionOfKey, keyOf, pressIncoming, toIncoming } from '../../../../src/adapters/chat/wecom/wecom-incoming.ts';
-import { conversationOf, placeOf, wecomUser } from '../../../../src/adapters/chat/wecom/wecom-ids.ts';
+import { actionOfKey, keyOf, pressIncoming, toIncoming } from '../../../../src/platforms/wecom/wecom-incoming.ts';
+import { conversationOf, placeOf, wecomUser } from '../../../../src/platforms/wecom/wecom-ids.ts';
 
 // Recorded callback bodies, in the shapes of WeCom's 接收消息 / 接收事件 documentation.
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SendError, type IncomingHandler } from '../../../../src/adapters/chat/chat-adapter.ts';
-import { WecomAdapter } from '../../../../src/adapters/chat/wecom/wecom-adapter.ts';
+import { SendError, type IncomingHandler } from '../../../../src/chat/chat-adapter.ts';
+import { WecomAdapter } from '../../../../src/platforms/wecom/wecom-adapter.ts';
 import { MemoryDocStore } from '../../../../src/adapters/store/lowdb-doc-store.ts';
-import type { Incoming } from '../../../../src/commands/incoming.ts';
-import { text } from '../../../../src/commands/reply.ts';
+import type { Incoming } from '../../../../src/chat/incoming.ts';
+import { text } from '../../../../src/chat/reply.ts';
 import type { Logger } from '../../../../src/domain/log.ts';
 import { budgetApp } from '../../../commands/budgets/budget-app.ts';
 import { pressBody, textBody, WecomGateway } from './wecom-gateway-stand-in.ts';

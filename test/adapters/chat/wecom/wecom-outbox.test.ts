@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { WecomAdapter } from '../../../../src/adapters/chat/wecom/wecom-adapter.ts';
-import { GroupRobots } from '../../../../src/adapters/chat/wecom/wecom-webhook.ts';
-import { Dispatcher } from '../../../../src/adapters/outbound/dispatcher.ts';
-import { JournalOutboxStore } from '../../../../src/adapters/outbound/journal-outbox-store.ts';
+import { WecomAdapter } from '../../../../src/platforms/wecom/wecom-adapter.ts';
+import { GroupRobots } from '../../../../src/platforms/wecom/wecom-webhook.ts';
+import { Dispatcher } from '../../../../src/outbound/dispatcher.ts';
+import { JournalOutboxStore } from '../../../../src/outbound/journal-outbox-store.ts';
 import { MemoryDocStore } from '../../../../src/adapters/store/lowdb-doc-store.ts';
-import type { Reply } from '../../../../src/commands/reply.ts';
+import type { Reply } from '../../../../src/chat/reply.ts';
 import { silentLogger } from '../../../../src/domain/log.ts';
-import { DEFAULT_PACING } from '../../../../src/domain/outbound/pacing.ts';
+import { DEFAULT_PACING } from '../../../../src/outbound/pacing.ts';
 import { WecomHttpStandIn } from './wecom-http-stand-in.ts';
 
 // Escalations for a WeCom room through the outbox: the room's group robot, paced to WeCom's

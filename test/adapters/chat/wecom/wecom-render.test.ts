@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardOf, decidedCard, pack, renderMarkdown } from '../../../../src/adapters/chat/wecom/wecom-render.ts';
-import { text, type Reply } from '../../../../src/commands/reply.ts';
+import { cardOf, decidedCard, pack, renderMarkdown } from '../../../../src/platforms/wecom/wecom-render.ts';
+import { text, type Reply } from '../../../../src/chat/reply.ts';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 

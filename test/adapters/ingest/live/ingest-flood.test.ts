@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type App } from '../../../../src/app.ts';
+import { openApp, type App } from '../../../../src/app/compose.ts';
 import { HealthBoard } from '../../../../src/adapters/http/health-board.ts';
 import { signIngest, signShopify } from '../../../../src/adapters/ingest/live/signatures.ts';
 import { startLiveIngest, type LiveIngest } from '../../../../src/adapters/ingest/live/start-ingest.ts';

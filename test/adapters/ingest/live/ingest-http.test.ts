@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type App } from '../../../../src/app.ts';
+import { openApp, type App } from '../../../../src/app/compose.ts';
 import { signIngest, signShopify } from '../../../../src/adapters/ingest/live/signatures.ts';
 import { startLiveIngest, type LiveIngest } from '../../../../src/adapters/ingest/live/start-ingest.ts';
 import { HealthBoard } from '../../../../src/adapters/http/health-board.ts';

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { openApp } from '../../../../src/app.ts';
+import { openApp } from '../../../../src/app/compose.ts';
 import { startLiveIngest } from '../../../../src/adapters/ingest/live/start-ingest.ts';
 import { signShopify } from '../../../../src/adapters/ingest/live/signatures.ts';
 import { HealthBoard } from '../../../../src/adapters/http/health-board.ts';

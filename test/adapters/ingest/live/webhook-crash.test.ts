@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { openApp } from '../../../../src/app.ts';
+import { openApp } from '../../../../src/app/compose.ts';
 import { ShopifyWebhookInbox } from '../../../../src/adapters/ingest/shopify/webhook-inbox.ts';
 import { loadConfig } from '../../../../src/config.ts';
 import { silentLogger } from '../../../../src/domain/log.ts';

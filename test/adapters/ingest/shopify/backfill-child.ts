@@ -1,4 +1,4 @@
-import { openApp } from '../../../../src/app.ts';
+import { openApp } from '../../../../src/app/compose.ts';
 import { backfillShopify } from '../../../../src/adapters/ingest/shopify/backfill.ts';
 import { ShopifyWebhookInbox } from '../../../../src/adapters/ingest/shopify/webhook-inbox.ts';
 import { loadConfig } from '../../../../src/config.ts';

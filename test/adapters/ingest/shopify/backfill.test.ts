@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openApp } from '../../../../src/app.ts';
+import { openApp } from '../../../../src/app/compose.ts';
 import { backfillShopify } from '../../../../src/adapters/ingest/shopify/backfill.ts';
 import { ShopifyWebhookInbox } from '../../../../src/adapters/ingest/shopify/webhook-inbox.ts';
 import { loadConfig } from '../../../../src/config.ts';

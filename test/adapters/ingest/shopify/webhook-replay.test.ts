@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openApp, type App } from '../../../../src/app.ts';
+import { openApp, type App } from '../../../../src/app/compose.ts';
 import { ShopifyWebhookInbox, type Delivery } from '../../../../src/adapters/ingest/shopify/webhook-inbox.ts';
 import { loadConfig } from '../../../../src/config.ts';
 import { silentLogger } from '../../../../src/domain/log.ts';
