@@ -1,6 +1,11 @@
 import { pino } from 'pino';
 import { LowdbDocStore, MemoryDocStore } from '../adapters/store/lowdb-doc-store.ts';
 import { buildRegistry } from '../features/commands.ts';
+import { buildNoticeSources } from '../features/notice-sources.ts';
+import type { NoticeSource } from '../bot/notices.ts';
+import type { ChatAdapter } from '../chat/chat-adapter.ts';
+import type { ChartDelivery } from '../chat/chart-delivery.ts';
+import { buildChatAdapters, chartDelivery } from '../platforms/index.ts';
 import { Bot } from '../bot/router.ts';
 import type { Services } from '../bot/services.ts';
 import type { Config } from '../config.ts';
@@ -21,10 +26,17 @@ import { StoreAuditLog } from '../domain/access/store-audit-log.ts';
 import type { OutboxStore } from '../outbound/outbox-store.ts';
 import { reportDataState, reportOutboxState } from '../adapters/store/data-state-report.ts';
 
+/** Everything a process needs, built once by openApp: the CLI subcommands, the benches and the tests all start here. */
 export interface App {
   config: Config;
   services: Services;
   bot: Bot;
+  /** Every feature that makes the bot speak first: what the tick and the engine collect from. */
+  noticeSources: NoticeSource[];
+  /** The platforms configured (a token or puppet set), built on first call and kept: the SDKs load only then. */
+  platforms(): Promise<ChatAdapter[]>;
+  /** Draws charts for every platform, axes in the store's time zone. */
+  charts: ChartDelivery;
 }
 
 export interface AppOptions {
@@ -42,7 +54,10 @@ export function makeLogger(config: Config, to: boolean | { write(line: string): 
   return pino({ level: config.LOG_LEVEL, base: undefined }, to === true ? pino.destination(2) : to || undefined);
 }
 
-/** Wires the domain to its adapters: the one place that knows both. */
+/**
+ * The composition root: wires the domain to its adapters, the one place that knows both.
+ * Built once per process — config, clock, doc store, playbook, books, outbox, registry, platforms.
+ */
 export async function openApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const log = opts.log ?? makeLogger(config);
   const clock = opts.clock ?? (config.BOT_NOW ? fixedClock(config.BOT_NOW) : systemClock);
@@ -75,5 +90,14 @@ export async function openApp(config: Config, opts: AppOptions = {}): Promise<Ap
     playbook: readPlaybookFile(config.PLAYBOOK_FILE),
   };
   const registry = buildRegistry();
-  return { config, services, bot: new Bot(services, registry, log) };
+  let platforms: Promise<ChatAdapter[]> | undefined;
+  const charts = chartDelivery(config, log);
+  return {
+    config,
+    services,
+    bot: new Bot(services, registry, log),
+    noticeSources: buildNoticeSources(),
+    platforms: () => (platforms ??= buildChatAdapters(config, log, charts)),
+    charts,
+  };
 }
