@@ -24,7 +24,7 @@ function importGraph(root: string): Map<string, string[]> {
 }
 
 /** Tarjan's strongly connected components with more than one file (or a file importing itself): each is a circle. */
-export function circles(graph: Map<string, string[]>): string[][] {
+function circles(graph: Map<string, string[]>): string[][] {
   let next = 0;
   const index = new Map<string, number>();
   const low = new Map<string, number>();
