@@ -262,7 +262,7 @@ export class Dispatcher {
   }
 
   private withLateNote(e: OutboxEntry, now: number): Reply {
-    const reply = e.payload as Reply;
+    const reply = e.payload;
     const due = Math.max(ms(e.dueAt), ms(e.notBefore));
     const late = now - due;
     if (late <= (this.opts.lateAfterMs ?? 10 * 60_000)) return reply;
