@@ -119,8 +119,9 @@ export class Dispatcher {
   }
 
   /**
-   * Picks the conversations whose turn has come, platform by platform, and starts one send each
-   * while the platform's window and the in-flight limit allow. `nextAt`: the soonest a waiting one may go.
+   * Picks, platform by platform, the first conversation whose turn has come and whose entry is due and
+   * paced, and starts its send (at most one per platform per turn, within the in-flight limit).
+   * `nextAt`: the soonest a waiting conversation may go.
    */
   private launchDue(work: DrainQueues, flights: InFlight, report: DispatchReport, now: number): { launched: boolean; nextAt: number } {
     let launched = false;
