@@ -5,7 +5,8 @@ import { backoffMs, DEFAULT_RETRY, type RetryPolicy } from './backoff.ts';
 import { lateNote } from './late-note.ts';
 import type { OutboxEntry, OutboxStore } from './outbox-store.ts';
 import { DEFAULT_PACING, Pacer, platformOf, type PacingConfig } from './pacing.ts';
-import { TimeHeap } from './time-heap.ts';
+import { DrainQueues, ms } from './drain-queues.ts';
+import { InFlight } from './in-flight.ts';
 import { systemClock, type Clock } from '../domain/ports.ts';
 import { SendError, type Sent, type Target } from '../chat/chat-adapter.ts';
 
@@ -96,149 +97,145 @@ export class Dispatcher {
   /**
    * Sends every pending entry that is due (notBefore reached), waiting for pacing and backoff,
    * until none is left that is due. Entries for a platform with no adapter stay pending.
+   * Each turn: take in what was queued meanwhile → launch what is due and paced → wait for a send or a window.
    */
   async drain(opts: { wait?: boolean } = {}): Promise<DispatchReport> {
     const wait = opts.wait ?? true;
     this.stopped = false;
     const report = emptyReport();
-    const queues = new Map<string, number[]>();
-    // One heap per platform, so a full platform-wide window is checked once, not per conversation.
-    const heaps = new Map<string, TimeHeap<string>>();
-    /** Conversations in a heap or with a send in flight. */
-    const active = new Set<string>();
-    const schedule = (conv: string, at: number) => {
-      const p = platformOf(conv);
-      let h = heaps.get(p);
-      if (!h) heaps.set(p, (h = new TimeHeap()));
-      h.push(at, conv);
-      active.add(conv);
-    };
-    // Entries queued while this drain runs (a complaint escalation during a long campaign) join it.
-    let seen = 0;
-    const takeNew = (ids: Iterable<number>, now: number) => {
-      for (const id of ids) {
-        const e = this.store.get(id)!;
-        if (e.state !== 'pending' || !this.adapters.has(platformOf(e.conversation))) continue;
-        const q = queues.get(e.conversation);
-        if (q) q.push(id);
-        else queues.set(e.conversation, [id]);
-        if (!active.has(e.conversation)) schedule(e.conversation, now);
-      }
-    };
-    seen = this.store.lastId();
-    takeNew(this.store.idsIn('pending'), this.now());
-    const inFlight = new Set<Promise<void>>();
-    // One promise that any finishing send resolves, rather than racing every send in flight.
-    let wake = () => {};
-    const woken = () => new Promise<void>((r) => (wake = r));
-    const maxInFlight = this.opts.maxInFlight ?? 16;
-
+    const work = new DrainQueues(this.store, (platform) => this.adapters.has(platform), this.now());
+    const flights = new InFlight(this.opts.maxInFlight ?? 16);
     while (!this.stopped) {
       const now = this.now();
-      const last = this.store.lastId();
-      if (last > seen) {
-        const from = seen;
-        seen = last;
-        takeNew(Array.from({ length: last - from }, (_, i) => from + 1 + i), now);
-      }
-      let launched = false;
-      let nextAt = Infinity;
-      for (const [platform, heap] of heaps) {
-        const pWait = this.pacer.platformWaitMs(platform, now);
-        while (heap.size > 0 && inFlight.size < maxInFlight) {
-          const top = heap.peek()!;
-          if (top.at > now || pWait > 0) {
-            nextAt = Math.min(nextAt, Math.max(top.at, now + pWait));
-            break;
-          }
-          heap.pop();
-          const conv = top.value;
-          const q = queues.get(conv)!;
-          while (q.length && this.store.get(q[0])!.state !== 'pending') q.shift();
-          // The first entry that is due: one held for quiet hours waits without holding up the rest;
-          // one in backoff keeps its place, so a conversation's messages stay in order.
-          const at = q.findIndex((id) => ms(this.store.get(id)!.notBefore) <= now);
-          if (at < 0) {
-            active.delete(conv); // nothing due here now: the next tick looks again
-            continue;
-          }
-          const head = this.store.get(q[at])!;
-          const readyAt = ms(head.retryAt);
-          const cWait = this.pacer.conversationWaitMs(conv, now);
-          if (readyAt > now || cWait > 0) {
-            schedule(conv, Math.max(readyAt, now + cWait));
-            continue;
-          }
-          this.pacer.record(conv, now); // booked now, so the next pick sees the window taken
-          const attempt = this.attempt(head, report, now).catch((err: unknown) => {
-            // The store failed: leave the entry as it is on disk (a restart recovers it) and stop this conversation.
-            this.log.error({ err, id: head.id }, 'outbox write failed');
-            return undefined;
-          });
-          const p: Promise<void> = attempt.then((requeue) => {
-            inFlight.delete(p);
-            wake();
-            const i = q.indexOf(head.id);
-            if (i >= 0 && this.store.get(head.id)!.state !== 'pending') q.splice(i, 1);
-            if (q.length && requeue !== undefined) schedule(conv, requeue);
-            else active.delete(conv);
-          });
-          inFlight.add(p);
-          launched = true;
-          break; // re-read the platform window before the next send
-        }
-      }
+      work.takeQueuedSince(now);
+      const { launched, nextAt } = this.launchDue(work, flights, report, now);
       if (launched) continue;
-      if (inFlight.size === 0 && nextAt === Infinity && [...heaps.values()].every((h) => h.size === 0)) break;
-      if (!wait && inFlight.size === 0) break;
-      const delay = nextAt === Infinity ? 0 : nextAt - this.now();
-      if (inFlight.size > 0) await Promise.race([woken(), ...(delay > 0 && nextAt !== Infinity ? [this.sleep(delay)] : [])]);
-      else await this.sleep(Math.max(1, delay));
+      if (flights.size === 0 && nextAt === Infinity && work.empty) break;
+      if (!wait && flights.size === 0) break;
+      await this.waitForNext(flights, nextAt);
     }
-    await Promise.all(inFlight);
+    await flights.all();
     return report;
   }
 
-  /** One send, written ahead as 'sending'. Returns when this conversation may try again. */
+  /**
+   * Picks, platform by platform, the first conversation whose turn has come and whose entry is due and
+   * paced, and starts its send (at most one per platform per turn, within the in-flight limit).
+   * `nextAt`: the soonest a waiting conversation may go.
+   */
+  private launchDue(work: DrainQueues, flights: InFlight, report: DispatchReport, now: number): { launched: boolean; nextAt: number } {
+    let launched = false;
+    let nextAt = Infinity;
+    for (const [platform, heap] of work.heaps) {
+      const pWait = this.pacer.platformWaitMs(platform, now);
+      while (heap.size > 0 && !flights.full) {
+        const top = heap.peek()!;
+        if (top.at > now || pWait > 0) {
+          nextAt = Math.min(nextAt, Math.max(top.at, now + pWait));
+          break;
+        }
+        heap.pop();
+        const conv = top.value;
+        const head = work.nextDue(conv, now);
+        if (!head) continue;
+        const readyAt = this.pacedAt(head, now);
+        if (readyAt > now) {
+          work.schedule(conv, readyAt);
+          continue;
+        }
+        this.pacer.record(conv, now); // booked now, so the next pick sees the window taken
+        this.launch(work, flights, head, report, now);
+        launched = true;
+        break; // re-read the platform window before the next send
+      }
+    }
+    return { launched, nextAt };
+  }
+
+  /** When the entry may go: after its backoff and once its conversation's window has room. */
+  private pacedAt(e: OutboxEntry, now: number): number {
+    return Math.max(ms(e.retryAt), now + this.pacer.conversationWaitMs(e.conversation, now));
+  }
+
+  /** Starts the attempt; when it is over, its conversation goes back in line (or rests). */
+  private launch(work: DrainQueues, flights: InFlight, e: OutboxEntry, report: DispatchReport, bookedAt: number): void {
+    const attempt = this.attempt(e, report, bookedAt).catch((err: unknown) => {
+      // The store failed: leave the entry as it is on disk (a restart recovers it) and stop this conversation.
+      this.log.error({ err, id: e.id }, 'outbox write failed');
+      return undefined;
+    });
+    flights.add(attempt, (nextAt) => work.settle(e.conversation, e.id, nextAt));
+  }
+
+  /** Until a send in flight finishes or the next window opens. */
+  private async waitForNext(flights: InFlight, nextAt: number): Promise<void> {
+    const delay = nextAt === Infinity ? 0 : nextAt - this.now();
+    if (flights.size > 0) await Promise.race([flights.settled(), ...(delay > 0 && nextAt !== Infinity ? [this.sleep(delay)] : [])]);
+    else await this.sleep(Math.max(1, delay));
+  }
+
+  /** One send: write-ahead `sending` → send → record the result. Returns when this conversation may try again. */
   private async attempt(e: OutboxEntry, report: DispatchReport, bookedAt: number): Promise<number> {
-    const adapter = this.adapters.get(platformOf(e.conversation))!;
-    const target: Target = e.thread ? { conversation: e.conversation, thread: e.thread } : { conversation: e.conversation };
+    const { attempts, startedAt } = await this.writeAhead(e, bookedAt);
+    try {
+      const sent = await this.send(e, startedAt);
+      return await this.recordSent(e, sent, report);
+    } catch (err) {
+      return this.recordFailure(e, attempts, err, report);
+    }
+  }
+
+  /** On disk as `sending` before the adapter is called, so a crash mid-send is found by `recover`. */
+  private async writeAhead(e: OutboxEntry, bookedAt: number): Promise<{ attempts: number; startedAt: number }> {
     const attempts = e.attempts + 1;
     await this.store.update(e.id, { state: 'sending', attempts, retryAt: undefined });
     const startedAt = this.now();
     this.pacer.moved(e.conversation, bookedAt, startedAt);
-    try {
-      const sent = await adapter.send(target, this.withLateNote(e, startedAt), { key: e.key });
-      report.sent.push(await this.store.update(e.id, { state: 'sent', messageId: sent.messageId, sentAt: new Date(this.now()).toISOString(), reason: undefined }));
+    return { attempts, startedAt };
+  }
+
+  private send(e: OutboxEntry, startedAt: number): Promise<Sent> {
+    const adapter = this.adapters.get(platformOf(e.conversation))!;
+    return adapter.send(targetOf(e), this.withLateNote(e, startedAt), { key: e.key });
+  }
+
+  private async recordSent(e: OutboxEntry, sent: Sent, report: DispatchReport): Promise<number> {
+    report.sent.push(await this.store.update(e.id, { state: 'sent', messageId: sent.messageId, sentAt: new Date(this.now()).toISOString(), reason: undefined }));
+    return this.now();
+  }
+
+  /** A 429 waits for the platform, a transient failure backs off, an ambiguous one is checked, anything else fails for good. */
+  private async recordFailure(e: OutboxEntry, attempts: number, err: unknown, report: DispatchReport): Promise<number> {
+    const now = this.now();
+    const failure = err instanceof SendError ? err.failure : 'ambiguous';
+    const why = err instanceof Error ? err.message : String(err);
+    if (failure === 'rate_limited') return this.holdForRateLimit(e, attempts, (err as SendError).retryAfterMs, why, now, report);
+    if (failure === 'transient' && attempts < this.retry.maxAttempts) return this.backOff(e, attempts, why, now, report);
+    if (failure === 'ambiguous') {
+      await this.resolveAmbiguous(e, `no answer after the request left: ${why}`, report);
       return this.now();
-    } catch (err) {
-      const now = this.now();
-      const failure = err instanceof SendError ? err.failure : 'ambiguous';
-      const why = err instanceof Error ? err.message : String(err);
-      if (failure === 'rate_limited') {
-        const until = now + Math.max(1, (err as SendError).retryAfterMs ?? 1000);
-        this.pacer.holdUntil(e.conversation, until, true);
-        report.rateLimited++;
-        report.retries++;
-        // A 429 is the platform pacing us, not a failure of this message: the attempt is given back.
-        await this.store.update(e.id, { state: 'pending', attempts: attempts - 1, retryAt: new Date(until).toISOString(), reason: `rate limited: ${why}` });
-        return until;
-      }
-      if (failure === 'transient' && attempts < this.retry.maxAttempts) {
-        const at = now + backoffMs(this.retry, attempts);
-        report.retries++;
-        await this.store.update(e.id, { state: 'pending', retryAt: new Date(at).toISOString(), reason: `attempt ${attempts} failed: ${why}` });
-        return at;
-      }
-      if (failure === 'ambiguous') {
-        await this.resolveAmbiguous(e, `no answer after the request left: ${why}`, report);
-        return this.now();
-      }
-      const reason = failure === 'transient' ? `gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${why}` : `refused by the platform: ${why}`;
-      report.failed.push(await this.store.update(e.id, { state: 'failed', reason }));
-      this.log.warn({ id: e.id, key: e.key, reason }, 'outbox entry failed');
-      return now;
     }
+    const reason = failure === 'transient' ? `gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${why}` : `refused by the platform: ${why}`;
+    report.failed.push(await this.store.update(e.id, { state: 'failed', reason }));
+    this.log.warn({ id: e.id, key: e.key, reason }, 'outbox entry failed');
+    return now;
+  }
+
+  /** A 429 is the platform pacing us, not a failure of this message: the attempt is given back. */
+  private async holdForRateLimit(e: OutboxEntry, attempts: number, retryAfterMs: number | undefined, why: string, now: number, report: DispatchReport): Promise<number> {
+    const until = now + Math.max(1, retryAfterMs ?? 1000);
+    this.pacer.holdUntil(e.conversation, until, true);
+    report.rateLimited++;
+    report.retries++;
+    await this.store.update(e.id, { state: 'pending', attempts: attempts - 1, retryAt: new Date(until).toISOString(), reason: `rate limited: ${why}` });
+    return until;
+  }
+
+  private async backOff(e: OutboxEntry, attempts: number, why: string, now: number, report: DispatchReport): Promise<number> {
+    const at = now + backoffMs(this.retry, attempts);
+    report.retries++;
+    await this.store.update(e.id, { state: 'pending', retryAt: new Date(at).toISOString(), reason: `attempt ${attempts} failed: ${why}` });
+    return at;
   }
 
   /** Never resend blindly: ask the platform if it can tell, else report the entry as unconfirmed. */
@@ -246,7 +243,7 @@ export class Dispatcher {
     const adapter = this.adapters.get(platformOf(e.conversation));
     if (adapter?.confirm) {
       try {
-        const found = await adapter.confirm(e.thread ? { conversation: e.conversation, thread: e.thread } : { conversation: e.conversation }, e.key);
+        const found = await adapter.confirm(targetOf(e), e.key);
         if (found) {
           report.sent.push(await this.store.update(e.id, { state: 'sent', messageId: found.messageId, sentAt: new Date(this.now()).toISOString(), reason: undefined }));
         } else {
@@ -262,7 +259,7 @@ export class Dispatcher {
   }
 
   private withLateNote(e: OutboxEntry, now: number): Reply {
-    const reply = e.payload as Reply;
+    const reply = e.payload;
     const due = Math.max(ms(e.dueAt), ms(e.notBefore));
     const late = now - due;
     if (late <= (this.opts.lateAfterMs ?? 10 * 60_000)) return reply;
@@ -270,4 +267,4 @@ export class Dispatcher {
   }
 }
 
-const ms = (iso: string | undefined) => (iso ? Date.parse(iso) : 0);
+const targetOf = (e: OutboxEntry): Target => (e.thread ? { conversation: e.conversation, thread: e.thread } : { conversation: e.conversation });

@@ -1,6 +1,7 @@
 import { fdatasync } from 'node:fs';
 import { closeSync, existsSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Reply } from '../chat/reply.ts';
 import { ENTRY_STATES, type EntryPatch, type EntryState, type NewEntry, type OutboxEntry, type OutboxStore } from './outbox-store.ts';
 
 // The outbox on disk: an append-only journal (one JSON line per add or state change)
@@ -10,7 +11,7 @@ import { ENTRY_STATES, type EntryPatch, type EntryState, type NewEntry, type Out
 // and now and then the journal is folded into snapshot.json (written to a temp file and
 // renamed, so the snapshot is always whole).
 
-type Line = { a: OutboxEntry } | { u: number; p: EntryPatch };
+type Line<P> = { a: OutboxEntry<P> } | { u: number; p: EntryPatch };
 
 export interface JournalOptions {
   /** fdatasync after every write (default true): survives power loss, not only a crash. */
@@ -19,8 +20,8 @@ export interface JournalOptions {
   compactAfter?: number;
 }
 
-export class JournalOutboxStore implements OutboxStore {
-  private readonly entries = new Map<number, OutboxEntry>();
+export class JournalOutboxStore<P = Reply> implements OutboxStore<P> {
+  private readonly entries = new Map<number, OutboxEntry<P>>();
   private readonly keys = new Map<string, number>();
   private readonly byState = new Map<EntryState, Set<number>>(ENTRY_STATES.map((s) => [s, new Set<number>()]));
   private nextId = 1;
@@ -45,13 +46,13 @@ export class JournalOutboxStore implements OutboxStore {
     this.fd = openSync(this.journalPath, 'a');
   }
 
-  static open(dir: string, opts: JournalOptions = {}): JournalOutboxStore {
-    return new JournalOutboxStore(dir, { fsync: opts.fsync ?? true, compactAfter: opts.compactAfter ?? 20_000 });
+  static open<P = Reply>(dir: string, opts: JournalOptions = {}): JournalOutboxStore<P> {
+    return new JournalOutboxStore<P>(dir, { fsync: opts.fsync ?? true, compactAfter: opts.compactAfter ?? 20_000 });
   }
 
   /** The same store kept only in memory (tests, `ask`). */
-  static memory(): JournalOutboxStore {
-    return new JournalOutboxStore(undefined, { fsync: false, compactAfter: Infinity });
+  static memory<P = Reply>(): JournalOutboxStore<P> {
+    return new JournalOutboxStore<P>(undefined, { fsync: false, compactAfter: Infinity });
   }
 
   get journalPath() {
@@ -72,7 +73,7 @@ export class JournalOutboxStore implements OutboxStore {
         throw new OutboxDamagedError(this.snapshotPath, `not JSON: ${(err as Error).message}`);
       }
       if (!Array.isArray(snap?.entries)) throw new OutboxDamagedError(this.snapshotPath, 'it has no list of entries');
-      for (const e of snap.entries as OutboxEntry[]) this.put(e);
+      for (const e of snap.entries as OutboxEntry<P>[]) this.put(e);
     }
     if (!existsSync(this.journalPath)) return;
     const buf = readFileSync(this.journalPath);
@@ -81,7 +82,7 @@ export class JournalOutboxStore implements OutboxStore {
       const end = buf.indexOf(10, start);
       if (end < 0) break; // a torn last line: never finished, so never acknowledged
       try {
-        this.apply(JSON.parse(buf.toString('utf8', start, end)) as Line);
+        this.apply(JSON.parse(buf.toString('utf8', start, end)) as Line<P>);
         this.lines++;
       } catch {
         // A whole line that does not parse was damaged after it was written: skipped, and said.
@@ -97,7 +98,7 @@ export class JournalOutboxStore implements OutboxStore {
     }
   }
 
-  private apply(line: Line): void {
+  private apply(line: Line<P>): void {
     if ('a' in line) {
       if (!this.entries.has(line.a.id)) this.put(line.a);
     } else {
@@ -106,14 +107,14 @@ export class JournalOutboxStore implements OutboxStore {
     }
   }
 
-  private put(e: OutboxEntry): void {
+  private put(e: OutboxEntry<P>): void {
     this.entries.set(e.id, e);
     this.keys.set(e.key, e.id);
     this.byState.get(e.state)!.add(e.id);
     this.nextId = Math.max(this.nextId, e.id + 1);
   }
 
-  private patch(e: OutboxEntry, p: EntryPatch): void {
+  private patch(e: OutboxEntry<P>, p: EntryPatch): void {
     if (p.state && p.state !== e.state) {
       this.byState.get(e.state)!.delete(e.id);
       this.byState.get(p.state)!.add(e.id);
@@ -129,7 +130,7 @@ export class JournalOutboxStore implements OutboxStore {
    * in one write and one fdatasync; each caller's promise resolves once its line is on disk.
    * The sync runs off the event loop, so pacing timers are not held up by the disk.
    */
-  private append(lines: Line[]): Promise<void> {
+  private append(lines: Line<P>[]): Promise<void> {
     if (lines.length === 0 || this.fd < 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       // Serialized now: the entry objects keep changing in memory before the flush.
@@ -176,16 +177,16 @@ export class JournalOutboxStore implements OutboxStore {
     if (this.lines > this.entries.size + this.opts.compactAfter) this.compact();
   }
 
-  async add(news: NewEntry[], now: Date): Promise<boolean[]> {
+  async add(news: NewEntry<P>[], now: Date): Promise<boolean[]> {
     const out: boolean[] = [];
-    const lines: Line[] = [];
+    const lines: Line<P>[] = [];
     const createdAt = now.toISOString();
     for (const n of news) {
       if (this.keys.has(n.key)) {
         out.push(false);
         continue;
       }
-      const e: OutboxEntry = { id: this.nextId++, ...n, createdAt, state: 'pending', attempts: 0 };
+      const e: OutboxEntry<P> = { id: this.nextId++, ...n, createdAt, state: 'pending', attempts: 0 };
       if (e.thread === undefined) delete e.thread;
       if (e.notBefore === undefined) delete e.notBefore;
       this.put(e);
@@ -196,7 +197,7 @@ export class JournalOutboxStore implements OutboxStore {
     return out;
   }
 
-  async update(id: number, patch: EntryPatch): Promise<OutboxEntry> {
+  async update(id: number, patch: EntryPatch): Promise<OutboxEntry<P>> {
     const e = this.entries.get(id);
     if (!e) throw new Error(`no outbox entry ${id}`);
     // Memory changes at once (a second update in the same turn sees it); the promise waits for the disk.
@@ -221,7 +222,7 @@ export class JournalOutboxStore implements OutboxStore {
   counts(): Record<EntryState, number> {
     return Object.fromEntries(ENTRY_STATES.map((s) => [s, this.byState.get(s)!.size])) as Record<EntryState, number>;
   }
-  list(state: EntryState, limit: number): OutboxEntry[] {
+  list(state: EntryState, limit: number): OutboxEntry<P>[] {
     return this.idsIn(state).reverse().slice(0, limit).map((id) => this.entries.get(id)!);
   }
 

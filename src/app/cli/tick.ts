@@ -1,5 +1,4 @@
 import { openApp, makeLogger } from '../compose.ts';
-import type { Reply } from '../../chat/reply.ts';
 import { loadConfig } from '../../config.ts';
 import type { Flags } from './flags.ts';
 import { ConsoleAdapter } from '../../platforms/console/console-adapter.ts';
@@ -29,7 +28,7 @@ export async function tickCommand(_args: string[], flags: Flags): Promise<number
   if (flags.json) {
     console.log(JSON.stringify({ at: report.at.toISOString(), collected: report.collected, queued: report.queued, sent: report.dispatch.sent.map((e) => ({ id: e.id, key: e.key, conversation: e.conversation, messageId: e.messageId })), failed: report.dispatch.failed.length, unconfirmed: recovered.unconfirmed.length + report.dispatch.unconfirmed.length, errors: report.errors, outbox: c }, null, 2));
   } else {
-    for (const e of report.dispatch.sent) console.log(`sent #${e.id} ${e.kind} → ${e.conversation}: ${(e.payload as Reply).summary ?? e.key}`);
+    for (const e of report.dispatch.sent) console.log(`sent #${e.id} ${e.kind} → ${e.conversation}: ${e.payload.summary ?? e.key}`);
     for (const e of [...recovered.unconfirmed, ...report.dispatch.unconfirmed, ...report.dispatch.failed]) console.log(`${e.state} #${e.id} ${e.kind} → ${e.conversation}: ${e.reason}`);
     for (const e of report.errors) console.log(`source ${e.source} failed: ${e.message}`);
     console.log(`tick at ${app.services.calendar.formatTime(report.at.getTime())} ${app.services.store.timeZone}: ${report.queued} queued, ${report.dispatch.sent.length} sent · outbox: ${c.pending} pending, ${c.sent} sent, ${c.failed} failed, ${c.unconfirmed} unconfirmed`);

@@ -15,7 +15,7 @@ describe('campaign report', () => {
     const run = (await buildRun(c, due, w.inputs)).data;
     const store = JournalOutboxStore.memory();
     const now = new Date('2026-11-27T10:00:00+08:00');
-    await store.add(run.customers.map((m, i) => ({ key: pushKey(4, run.step, m), kind: 'coupon.push', conversation: `test:dm:u${i}`, payload: {}, dueAt: now.toISOString() })), now);
+    await store.add(run.customers.map((m, i) => ({ key: pushKey(4, run.step, m), kind: 'coupon.push', conversation: `test:dm:u${i}`, payload: { lang: 'en', blocks: [] }, dueAt: now.toISOString() })), now);
     // 3 of the pushes failed, 2 are unconfirmed, the rest went out.
     const ids = store.idsIn('pending');
     for (const [k, id] of ids.entries()) await store.update(id, { state: k < 3 ? 'failed' : k < 5 ? 'unconfirmed' : 'sent' });
