@@ -1,6 +1,9 @@
 import { pino } from 'pino';
 import { LowdbDocStore, MemoryDocStore } from '../adapters/store/lowdb-doc-store.ts';
-import { buildRegistry } from '../features/commands.ts';
+import { features as allFeatures } from '../features/index.ts';
+import { buildRegistry, type Feature } from '../bot/feature.ts';
+import { parsePlaybook } from '../domain/playbook/playbook.ts';
+import { withBooks } from './open-books.ts';
 import { Bot } from '../bot/router.ts';
 import type { Services } from '../bot/services.ts';
 import type { Config } from '../config.ts';
@@ -25,6 +28,8 @@ export interface App {
   config: Config;
   services: Services;
   bot: Bot;
+  /** The features it was built from (the tick collects their notice sources). */
+  features: Feature[];
 }
 
 export interface AppOptions {
@@ -35,6 +40,8 @@ export interface AppOptions {
   memory?: boolean;
   /** The outbox's store; by default a journal under DATA_DIR/outbox (in memory when `memory` or `docs` is given). */
   outboxStore?: OutboxStore;
+  /** The features (src/features/index.ts by default; tests add their own). */
+  features?: Feature[];
 }
 
 /** `to`: true for stderr, or a destination (the terminal chat's log file); stdout otherwise. */
@@ -58,7 +65,8 @@ export async function openApp(config: Config, opts: AppOptions = {}): Promise<Ap
   const outboxStore = opts.outboxStore ?? (opts.memory || opts.docs ? JournalOutboxStore.memory() : JournalOutboxStore.open(join(config.DATA_DIR, 'outbox'), { fsync: config.OUTBOX_FSYNC }));
   reportOutboxState(log, outboxStore);
   const audit = await StoreAuditLog.open(docs, clock);
-  const services: Services = {
+  const features = opts.features ?? allFeatures;
+  const services: Services = withBooks({
     store: { name: config.STORE_NAME, timeZone: config.STORE_TIMEZONE, currency: config.STORE_CURRENCY, lang: config.BOT_LANG },
     clock,
     calendar,
@@ -72,8 +80,8 @@ export async function openApp(config: Config, opts: AppOptions = {}): Promise<Ap
     audit,
     access: roles,
     templates: loadTemplates(config.TEMPLATES_DIR),
-    playbook: readPlaybookFile(config.PLAYBOOK_FILE),
-  };
-  const registry = buildRegistry();
-  return { config, services, bot: new Bot(services, registry, log) };
+    playbook: parsePlaybook(readPlaybookFile(config.PLAYBOOK_FILE)),
+  }, features);
+  const registry = buildRegistry(features);
+  return { config, services, bot: new Bot(services, registry, log), features };
 }

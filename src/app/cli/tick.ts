@@ -1,5 +1,5 @@
 import { openApp, makeLogger } from '../compose.ts';
-import { buildNoticeSources } from '../../features/notice-sources.ts';
+import { noticeSourcesOf } from '../../bot/feature.ts';
 import type { Reply } from '../../chat/reply.ts';
 import { loadConfig } from '../../config.ts';
 import type { Flags } from '../../main.ts';
@@ -26,7 +26,7 @@ export async function tickCommand(_args: string[], flags: Flags): Promise<number
   const senders = [new ConsoleAdapter({ user: 'tick', prompt: false }), ...platforms];
   const dispatcher = buildDispatcher(config, app.services.outboxStore, senders, log);
   const recovered = await dispatcher.recover();
-  const report = await runTick(app.services, buildNoticeSources(), dispatcher);
+  const report = await runTick(app.services, noticeSourcesOf(app.features), dispatcher);
   await app.services.outboxStore.close();
   const c = app.services.outboxStore.counts();
   if (flags.json) {
