@@ -4,46 +4,10 @@ import { checkPlaybook } from './domain/playbook/check.ts';
 import { PlaybookError } from './domain/playbook/load.ts';
 import { readPlaybookFile } from './adapters/store/playbook-file.ts';
 import { DataDirLocked } from './adapters/store/data-dir-lock.ts';
-import { askCommand } from './app/cli/ask.ts';
-import { demoCommand } from './app/cli/demo.ts';
-import { importCommand } from './app/cli/import.ts';
-import { startCommand } from './app/cli/start.ts';
-import { extraCliHandlers } from './app/cli/cli-registry.ts';
+import { cliCommands, USAGE } from './app/cli/commands.ts';
 import { EnvFileError, loadEnvFile } from './app/cli/env-file.ts';
 
-// store-ops-bot [start] | ask TEXT | import orders|traffic|spend FILE | tick | demo reset
-
-const USAGE = `usage:
-  store-ops-bot [start]                      run the bot (terminal chat when no platform token is set)
-  store-ops-bot ask "今天GMV" [--as USER] [--json] [--dm] [--chart FILE.png]
-  store-ops-bot import orders|traffic|spend|stock FILE
-  store-ops-bot sync shopify --since 2026-01-01   read Shopify orders through the Admin API (resumable)
-  store-ops-bot tick                          run what is due once and exit
-  store-ops-bot demo reset                    rebuild the demo store`;
-
-export type CliHandler = (args: string[], flags: Flags) => Promise<number>;
-export interface Flags {
-  as?: string;
-  json?: boolean;
-  dm?: boolean;
-  /** `ask --chart FILE`: write the answer's chart as a PNG. */
-  chart?: string;
-  since?: string;
-}
-
-const handlers: Record<string, CliHandler> = {
-  start: startCommand,
-  ask: askCommand,
-  import: importCommand,
-  demo: demoCommand,
-};
-
-/** Registers a subcommand from another module (e.g. `tick`), keeping this file a table. */
-export function addCliCommand(name: string, handler: CliHandler): void {
-  handlers[name] = handler;
-}
-// Modules imported from extra-commands.ts register with cli-registry.ts's addCliCommand instead:
-// importing main.ts back from there would wait on main.ts's own top-level await (exit code 13).
+// store-ops-bot [start] | ask TEXT | import … | sync shopify | tick | demo reset — the table is src/app/cli/commands.ts.
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -56,8 +20,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [name = 'start', ...rest] = positionals;
-  await import('./app/cli/extra-commands.ts');
-  const handler = handlers[name] ?? extraCliHandlers[name];
+  const handler = Object.hasOwn(cliCommands, name) ? cliCommands[name] : undefined;
   if (!handler) {
     console.error(`unknown command "${name}"\n${USAGE}`);
     return 2;

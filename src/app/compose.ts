@@ -4,6 +4,11 @@ import { features as allFeatures } from '../features/index.ts';
 import { buildRegistry, type Feature } from '../bot/feature.ts';
 import { parsePlaybook } from '../domain/playbook/playbook.ts';
 import { withBooks } from './open-books.ts';
+import { noticeSourcesOf } from '../bot/feature.ts';
+import type { NoticeSource } from '../bot/notices.ts';
+import type { ChatAdapter } from '../chat/chat-adapter.ts';
+import type { ChartDelivery } from '../chat/chart-delivery.ts';
+import { buildChatAdapters, chartDelivery } from '../platforms/index.ts';
 import { Bot } from '../bot/router.ts';
 import type { Services } from '../bot/services.ts';
 import type { Config } from '../config.ts';
@@ -24,12 +29,17 @@ import { StoreAuditLog } from '../domain/access/store-audit-log.ts';
 import type { OutboxStore } from '../outbound/outbox-store.ts';
 import { reportDataState, reportOutboxState } from '../adapters/store/data-state-report.ts';
 
+/** Everything a process needs, built once by openApp: the CLI subcommands, the benches and the tests all start here. */
 export interface App {
   config: Config;
   services: Services;
   bot: Bot;
-  /** The features it was built from (the tick collects their notice sources). */
-  features: Feature[];
+  /** Every feature that makes the bot speak first: what the tick and the engine collect from. */
+  noticeSources: NoticeSource[];
+  /** The platforms configured (a token or puppet set), built on first call and kept: the SDKs load only then. */
+  platforms(): Promise<ChatAdapter[]>;
+  /** Draws charts for every platform, axes in the store's time zone. */
+  charts: ChartDelivery;
 }
 
 export interface AppOptions {
@@ -49,7 +59,10 @@ export function makeLogger(config: Config, to: boolean | { write(line: string): 
   return pino({ level: config.LOG_LEVEL, base: undefined }, to === true ? pino.destination(2) : to || undefined);
 }
 
-/** Wires the domain to its adapters: the one place that knows both. */
+/**
+ * The composition root: wires the domain to its adapters, the one place that knows both.
+ * Built once per process — config, clock, doc store, playbook, books, outbox, registry, platforms.
+ */
 export async function openApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const log = opts.log ?? makeLogger(config);
   const clock = opts.clock ?? (config.BOT_NOW ? fixedClock(config.BOT_NOW) : systemClock);
@@ -83,5 +96,14 @@ export async function openApp(config: Config, opts: AppOptions = {}): Promise<Ap
     playbook: parsePlaybook(readPlaybookFile(config.PLAYBOOK_FILE)),
   }, features);
   const registry = buildRegistry(features);
-  return { config, services, bot: new Bot(services, registry, log), features };
+  let platforms: Promise<ChatAdapter[]> | undefined;
+  const charts = chartDelivery(config, log);
+  return {
+    config,
+    services,
+    bot: new Bot(services, registry, log),
+    noticeSources: noticeSourcesOf(features),
+    platforms: () => (platforms ??= buildChatAdapters(config, log, charts)),
+    charts,
+  };
 }

@@ -1,15 +1,12 @@
 import type { Incoming } from '../chat/incoming.ts';
 import type { Reply } from '../chat/reply.ts';
 import type { Services } from './services.ts';
+import type { Notice, NoticeTarget } from './notice.ts';
+
+export type { Notice, NoticeTarget, Outbox } from './notice.ts';
 
 // The contract between features that make the bot speak first (reminders,
 // escalations, coupon pushes, expiries, the daily brief) and the outbound engine.
-
-export interface NoticeTarget {
-  /** Opaque, platform-prefixed conversation id (`slack:C0123`, `telegram:-100123`, `console:ops-room`). */
-  conversation: string;
-  thread?: string;
-}
 
 /** Where a feature speaks later about what was asked: the thread asked in, else a thread on the asking message. */
 export const threadOf = (i: Incoming): NoticeTarget => ({ conversation: i.conversation, ...(i.thread ?? i.messageId ? { thread: i.thread ?? i.messageId } : {}) });
@@ -18,20 +15,6 @@ export const threadOf = (i: Incoming): NoticeTarget => ({ conversation: i.conver
 export function dmTarget(user: string): string {
   const i = user.indexOf(':');
   return `${user.slice(0, i)}:dm:${user.slice(i + 1)}`;
-}
-
-export interface Notice {
-  /** Idempotency key: what it is for + recipient + step, e.g. `complaint:31:escalate:cs_lead`. Sent at most once. */
-  key: string;
-  /** e.g. `complaint.escalation`, `coupon.push`, `checklist.digest`. */
-  kind: string;
-  target: NoticeTarget;
-  /** The content, decided before sending (a coupon code is inside it), so a retry sends the same thing. */
-  reply: Reply;
-  /** When it fell due; the engine adds "late by …" when it goes out well after this. */
-  dueAt: Date;
-  /** Do not send before this (quiet hours). */
-  notBefore?: Date;
 }
 
 /** A feature that derives, from what is stored, what has fallen due by `now`. */
@@ -43,9 +26,4 @@ export interface NoticeSource {
    * Returning a notice whose key was already queued is harmless: the outbox keeps each key once.
    */
   collect(now: Date, services: Services): Promise<Notice[]>;
-}
-
-export interface Outbox {
-  /** Stores the notice durably; false when its key was already queued (nothing happens). */
-  enqueue(notice: Notice): Promise<boolean>;
 }

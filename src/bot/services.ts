@@ -9,7 +9,7 @@ import type { RoleEditor } from '../domain/access/role-book.ts';
 import type { OutboxStore } from '../outbound/outbox-store.ts';
 import type { TemplateSet } from '../domain/checklists/template.ts';
 import type { Lang } from '../chat/lang.ts';
-import type { Outbox } from './notices.ts';
+import type { Outbox } from './notice.ts';
 import type { Playbook } from '../domain/playbook/playbook.ts';
 import type { Books } from './books.ts';
 

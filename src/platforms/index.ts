@@ -14,9 +14,8 @@ export const chartDelivery = (config: Config, log: Logger): ChartDelivery => ({
  * The platform adapters enabled by configuration (a token or puppet set).
  * Each platform adds one line here; with none, `npm start` opens the terminal chat.
  */
-export async function buildChatAdapters(config: Config, log: Logger): Promise<ChatAdapter[]> {
+export async function buildChatAdapters(config: Config, log: Logger, charts: ChartDelivery = chartDelivery(config, log)): Promise<ChatAdapter[]> {
   const adapters: ChatAdapter[] = [];
-  const charts = chartDelivery(config, log);
   if (config.WECHATY_PUPPET) adapters.push((await import('./wechat/wechat-platform.ts')).createWechatAdapter(config, log, charts));
   if (config.SLACK_BOT_TOKEN) adapters.push((await import('./slack/create-slack-adapter.ts')).createSlackAdapter(config, log, { charts })!);
   if (config.TELEGRAM_BOT_TOKEN) adapters.push((await import('./telegram/telegram-from-config.ts')).telegramFromConfig(config, log, charts));
@@ -24,7 +23,5 @@ export async function buildChatAdapters(config: Config, log: Logger): Promise<Ch
     const wecom = (await import('./wecom/wecom-from-config.ts')).wecomFromConfig(config, log);
     if (wecom) adapters.push(wecom);
   }
-  void config;
-  void log;
   return adapters;
 }

@@ -4,7 +4,7 @@ import { ConsoleAdapter } from '../../src/platforms/console/console-adapter.ts';
 import { Dispatcher } from '../../src/outbound/dispatcher.ts';
 import { runTick } from '../../src/outbound/scheduler/run-tick.ts';
 import type { Incoming } from '../../src/chat/incoming.ts';
-import { noticeSourcesOf, type Feature } from '../../src/bot/feature.ts';
+import type { Feature } from '../../src/bot/feature.ts';
 import type { Reply } from '../../src/chat/reply.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/domain/log.ts';
@@ -45,7 +45,7 @@ export async function consoleWorld(o: WorldOptions) {
   const run = async (iso?: string) => {
     if (iso) now = Date.parse(iso);
     out = '';
-    const report = await runTick(app.services, noticeSourcesOf(app.features), dispatcher);
+    const report = await runTick(app.services, app.noticeSources, dispatcher);
     return { out, report };
   };
   return {

@@ -1,10 +1,9 @@
 import { openApp } from '../compose.ts';
 import { loadConfig } from '../../config.ts';
-import type { Flags } from '../../main.ts';
+import type { Flags } from './flags.ts';
 import { CONSOLE_ROOM } from '../../platforms/console/console-adapter.ts';
 import { renderText } from '../../chat/text/render-text.ts';
 import { drawCharts, type ChartDelivery } from '../../chat/chart-delivery.ts';
-import { chartDelivery } from '../../platforms/index.ts';
 import type { Reply } from '../../chat/reply.ts';
 import { writeFileSync } from 'node:fs';
 import { ensureDemoStore } from './demo.ts';
@@ -42,7 +41,7 @@ export async function askCommand(args: string[], flags: Flags): Promise<number> 
   });
   if (flags.json) console.log(JSON.stringify(reply.data ?? { text: renderText(reply) }, null, 2));
   else console.log(renderText(reply));
-  if (flags.chart !== undefined) return (await writeChart(reply, flags.chart, chartDelivery(config, app.services.log))) ? 0 : 1;
+  if (flags.chart !== undefined) return (await writeChart(reply, flags.chart, app.charts)) ? 0 : 1;
   const error = (reply.data as { error?: string } | undefined)?.error;
   return error && error !== 'forbidden' ? 1 : 0;
 }

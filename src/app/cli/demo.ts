@@ -4,7 +4,7 @@ import { openApp, type App } from '../compose.ts';
 import { loadConfig } from '../../config.ts';
 import { applyOrders, applySeries } from '../../domain/orders/apply-orders.ts';
 import { silentLogger } from '../../domain/log.ts';
-import type { Flags } from '../../main.ts';
+import type { Flags } from './flags.ts';
 import { generateDemoStore } from '../../adapters/demo/demo-store.ts';
 import { demoMemberLinks } from '../../adapters/demo/demo-members.ts';
 import type { MemberLink } from '../../domain/members/member-links.ts';

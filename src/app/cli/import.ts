@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { makeLogger, openApp } from '../compose.ts';
 import { loadConfig } from '../../config.ts';
-import type { Flags } from '../../main.ts';
+import type { Flags } from './flags.ts';
 import { existsSync } from 'node:fs';
 import { ImportError, importFile, type ImportSummary } from '../../adapters/ingest/import-file.ts';
 import { awaitInboxResult, dropIntoInbox } from '../../adapters/ingest/inbox.ts';

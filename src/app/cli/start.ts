@@ -1,8 +1,7 @@
 import { openApp } from '../compose.ts';
 import { loadConfig } from '../../config.ts';
-import type { Flags } from '../../main.ts';
+import type { Flags } from './flags.ts';
 import { ConsoleAdapter } from '../../platforms/console/console-adapter.ts';
-import { buildChatAdapters, chartDelivery } from '../../platforms/index.ts';
 import { join } from 'node:path';
 import { ensureDemoStore } from './demo.ts';
 import { OutboundEngine } from '../../outbound/scheduler/engine.ts';
@@ -21,7 +20,7 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
   const app = await openApp(config, { log: makeLogger(config, sink) });
   await ensureDemoStore(app);
   const live = await startLiveIngest(app); // Shopify webhooks and the signed ingest endpoint, when configured
-  const platforms = await buildChatAdapters(config, app.services.log);
+  const platforms = await app.platforms();
   if (platforms.length > 0) {
     const handler = (incoming: Parameters<typeof app.bot.handle>[0]) => app.bot.handle(incoming);
     // A platform that cannot connect (a wrong token, no network) is reported in one line; the others still run.
@@ -60,7 +59,7 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
   }
   const user = flags.as ?? process.env.USER ?? 'me';
   const s = app.services;
-  const console_ = new ConsoleAdapter({ user, direct: !!flags.dm, lang: config.BOT_LANG, localAdmin: localAdmin(s), charts: { ...chartDelivery(config, app.services.log), dir: join(config.DATA_DIR, 'charts') } });
+  const console_ = new ConsoleAdapter({ user, direct: !!flags.dm, lang: config.BOT_LANG, localAdmin: localAdmin(s), charts: { ...app.charts, dir: join(config.DATA_DIR, 'charts') } });
   // JSON log lines would land between a question and its answer: unless LOG_LEVEL asks for them, they go to a file.
   const logFile = process.env.LOG_LEVEL?.trim() ? undefined : join(config.DATA_DIR, 'logs', 'bot.log');
   if (logFile) sink.toFile(logFile);

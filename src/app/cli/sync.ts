@@ -2,14 +2,14 @@ import { makeLogger, openApp } from '../compose.ts';
 import { loadConfig } from '../../config.ts';
 import { BackfillError, backfillShopify } from '../../adapters/ingest/shopify/backfill.ts';
 import { ShopifyWebhookInbox } from '../../adapters/ingest/shopify/webhook-inbox.ts';
-import { addCliCommand } from './cli-registry.ts';
+import type { Flags } from './flags.ts';
 
 // `store-ops-bot sync shopify --since 2026-01-01`: reads the shop's orders since that date
 // into the order book; run again after a crash, it resumes from its last page.
 
 const USAGE = 'usage: store-ops-bot sync shopify --since 2026-01-01   (needs SHOPIFY_SHOP and SHOPIFY_ADMIN_TOKEN)';
 
-addCliCommand('sync', async (args, flags) => {
+export async function syncCommand(args: string[], flags: Flags): Promise<number> {
   const since = flags.since;
   if (args[0] !== 'shopify' || args.length !== 1 || !since || !/^\d{4}-\d{2}-\d{2}$/.test(since) || Number.isNaN(Date.parse(since))) {
     console.error(USAGE);
@@ -33,4 +33,4 @@ addCliCommand('sync', async (args, flags) => {
   } finally {
     await inbox.close();
   }
-});
+}

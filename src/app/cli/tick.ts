@@ -1,11 +1,8 @@
 import { openApp, makeLogger } from '../compose.ts';
-import { noticeSourcesOf } from '../../bot/feature.ts';
 import type { Reply } from '../../chat/reply.ts';
 import { loadConfig } from '../../config.ts';
-import type { Flags } from '../../main.ts';
-import { addCliCommand } from './cli-registry.ts';
+import type { Flags } from './flags.ts';
 import { ConsoleAdapter } from '../../platforms/console/console-adapter.ts';
-import { buildChatAdapters } from '../../platforms/index.ts';
 import { buildDispatcher } from '../../outbound/build-dispatcher.ts';
 import { runTick } from '../../outbound/scheduler/run-tick.ts';
 import { ensureDemoStore } from './demo.ts';
@@ -22,11 +19,11 @@ export async function tickCommand(_args: string[], flags: Flags): Promise<number
   await ensureDemoStore(app);
   // A platform whose sends need a live session (WeChat's QR login) is left to `npm start`:
   // its messages stay queued instead of failing here. Slack and Telegram send by token.
-  const platforms = (await buildChatAdapters(config, log)).filter((p) => !p.needsLiveSession);
+  const platforms = (await app.platforms()).filter((p) => !p.needsLiveSession);
   const senders = [new ConsoleAdapter({ user: 'tick', prompt: false }), ...platforms];
   const dispatcher = buildDispatcher(config, app.services.outboxStore, senders, log);
   const recovered = await dispatcher.recover();
-  const report = await runTick(app.services, noticeSourcesOf(app.features), dispatcher);
+  const report = await runTick(app.services, app.noticeSources, dispatcher);
   await app.services.outboxStore.close();
   const c = app.services.outboxStore.counts();
   if (flags.json) {
@@ -39,5 +36,3 @@ export async function tickCommand(_args: string[], flags: Flags): Promise<number
   }
   return report.errors.length > 0 ? 1 : 0;
 }
-
-addCliCommand('tick', tickCommand);

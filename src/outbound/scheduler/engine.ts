@@ -1,5 +1,4 @@
 import type { App } from '../../app/compose.ts';
-import { noticeSourcesOf } from '../../bot/feature.ts';
 import { buildDispatcher } from '../build-dispatcher.ts';
 import type { Dispatcher, OutboundSender } from '../dispatcher.ts';
 import { startScheduler, type Scheduler } from './cron-scheduler.ts';
@@ -40,7 +39,7 @@ export class OutboundEngine {
    * without waiting for it, so the next cron tick is never skipped behind a long campaign.
    */
   async tick(): Promise<void> {
-    this.collecting = this.collecting.then(() => collectDue(this.app.services, noticeSourcesOf(this.app.features))).catch((err) => this.app.services.log.error({ err }, 'collecting notices failed'));
+    this.collecting = this.collecting.then(() => collectDue(this.app.services, this.app.noticeSources)).catch((err) => this.app.services.log.error({ err }, 'collecting notices failed'));
     await this.collecting;
     void this.dispatch();
   }
