@@ -51,7 +51,7 @@ export function catalogOf(features: Feature[]): FeatureCatalog {
   return { registry: new Registry(), approvalKinds: features.flatMap((f) => f.approvalKinds ?? []), confirmables: features.flatMap((f) => f.confirmables ?? []) };
 }
 
-/** Each feature's commands, in list order (a command id registered twice throws). */
+/** One feature's commands (built from the catalog when the feature needs the others' parts). */
 export function commandsOf(feature: Feature, catalog: FeatureCatalog): CommandSpec<any>[] {
   return typeof feature.commands === 'function' ? feature.commands(catalog) : feature.commands;
 }
