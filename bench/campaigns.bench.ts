@@ -7,7 +7,6 @@ import { NoticeOutbox } from '../src/outbound/notice-outbox.ts';
 import { campaignNotices } from '../src/features/campaigns/campaign-notices.ts';
 import type { Notice } from '../src/bot/notices.ts';
 import { loadConfig } from '../src/config.ts';
-import { CampaignBook } from '../src/domain/campaigns/campaign-book.ts';
 import { buildRun } from '../src/domain/campaigns/campaign-run.ts';
 import { dueSteps } from '../src/domain/campaigns/schedule.ts';
 import { campaignRules } from '../src/domain/playbook/campaigns.ts';
@@ -37,7 +36,7 @@ export async function run(): Promise<void> {
     const links = await s.docs.open<{ links: Record<string, unknown> }>('members/links', { links: {} });
     for (let i = 0; i < MEMBERS; i++) links.data.links[`wechat:w${i}`] = { user: `wechat:w${i}`, customer: `M${i}`, linkedAt: '2026-11-01T02:00:00.000Z', via: 'order', optedOut: false };
     await links.write();
-    const book = await CampaignBook.open(s.docs);
+    const book = await s.books.campaigns();
     const c = await book.create({ coupon: { name: '回购券 满200减30', threshold: 20_000, discount: 3_000, validDays: 14 }, audience: { kind: 'purchased', daysAgo: 7 }, schedule: { kind: 'daily', time: '10:00' }, status: 'active', createdBy: 'bench', createdAt: new Date(now - 3_600_000).toISOString(), conversation: 'console:ops-room', lang: 'zh', runFrom: new Date(now - 3_600_000).toISOString() }, 'bench', new Date(now));
 
     // The run in two timed halves, both the production path: buildRun (audience, holdout, caps,

@@ -1,7 +1,10 @@
 import { pino } from 'pino';
 import { LowdbDocStore, MemoryDocStore } from '../adapters/store/lowdb-doc-store.ts';
-import { buildRegistry } from '../features/commands.ts';
-import { buildNoticeSources } from '../features/notice-sources.ts';
+import { features as allFeatures } from '../features/index.ts';
+import { buildRegistry, type Feature } from '../bot/feature.ts';
+import { parsePlaybook } from '../domain/playbook/playbook.ts';
+import { withBooks } from './open-books.ts';
+import { noticeSourcesOf } from '../bot/feature.ts';
 import type { NoticeSource } from '../bot/notices.ts';
 import type { ChatAdapter } from '../chat/chat-adapter.ts';
 import type { ChartDelivery } from '../chat/chart-delivery.ts';
@@ -47,6 +50,8 @@ export interface AppOptions {
   memory?: boolean;
   /** The outbox's store; by default a journal under DATA_DIR/outbox (in memory when `memory` or `docs` is given). */
   outboxStore?: OutboxStore;
+  /** The features (src/features/index.ts by default; tests add their own). */
+  features?: Feature[];
 }
 
 /** `to`: true for stderr, or a destination (the terminal chat's log file); stdout otherwise. */
@@ -73,7 +78,8 @@ export async function openApp(config: Config, opts: AppOptions = {}): Promise<Ap
   const outboxStore = opts.outboxStore ?? (opts.memory || opts.docs ? JournalOutboxStore.memory() : JournalOutboxStore.open(join(config.DATA_DIR, 'outbox'), { fsync: config.OUTBOX_FSYNC }));
   reportOutboxState(log, outboxStore);
   const audit = await StoreAuditLog.open(docs, clock);
-  const services: Services = {
+  const features = opts.features ?? allFeatures;
+  const services: Services = withBooks({
     store: { name: config.STORE_NAME, timeZone: config.STORE_TIMEZONE, currency: config.STORE_CURRENCY, lang: config.BOT_LANG },
     clock,
     calendar,
@@ -87,16 +93,16 @@ export async function openApp(config: Config, opts: AppOptions = {}): Promise<Ap
     audit,
     access: roles,
     templates: loadTemplates(config.TEMPLATES_DIR),
-    playbook: readPlaybookFile(config.PLAYBOOK_FILE),
-  };
-  const registry = buildRegistry();
+    playbook: parsePlaybook(readPlaybookFile(config.PLAYBOOK_FILE)),
+  }, features);
+  const registry = buildRegistry(features);
   let platforms: Promise<ChatAdapter[]> | undefined;
   const charts = chartDelivery(config, log);
   return {
     config,
     services,
     bot: new Bot(services, registry, log),
-    noticeSources: buildNoticeSources(),
+    noticeSources: noticeSourcesOf(features),
     platforms: () => (platforms ??= buildChatAdapters(config, log, charts)),
     charts,
   };

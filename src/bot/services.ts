@@ -10,6 +10,8 @@ import type { OutboxStore } from '../outbound/outbox-store.ts';
 import type { TemplateSet } from '../domain/checklists/template.ts';
 import type { Lang } from '../chat/lang.ts';
 import type { Outbox } from './notice.ts';
+import type { Playbook } from '../domain/playbook/playbook.ts';
+import type { Books } from './books.ts';
 
 /** What command handlers can reach: the domain's services, built once at start. */
 export interface Services {
@@ -31,6 +33,8 @@ export interface Services {
   access: RoleEditor;
   /** Checklist and cadence templates from data/templates (validated at load). */
   templates: TemplateSet;
-  /** PLAYBOOK_FILE's overrides (empty for the defaults): pass to `complaintRules(services.playbook)` etc. */
-  playbook: Record<string, unknown>;
+  /** The playbook in force, parsed once at start (defaults with PLAYBOOK_FILE's overrides): `services.playbook.complaints`. */
+  playbook: Playbook;
+  /** The features' books, each opened once per process on first use: `await services.books.budgets()`. */
+  books: Books;
 }

@@ -32,7 +32,7 @@ describe('bounds on dates', () => {
 describe('bounds on money', () => {
   it('follow the playbook (limits.maxAmount), and the playbook itself is checked', async () => {
     const t = await budgetApp();
-    t.app.services.playbook.limits = { maxAmount: 5_000_000 }; // ¥50,000
+    t.app.services.playbook.limits.maxAmount = 5_000_000; // ¥50,000
     const r = said(await t.say('bob', 'budget set 2026-11 total 60000 douyin 10000'));
     expect(r).toContain('"60000" is implausibly large: the limit is ¥50,000.00');
     expect((await t.say('bob', 'budget set 2026-11 total 50000 douyin 10000')).data).toMatchObject({ total: 5_000_000 });

@@ -4,7 +4,7 @@ import { ConsoleAdapter } from '../../src/platforms/console/console-adapter.ts';
 import { Dispatcher } from '../../src/outbound/dispatcher.ts';
 import { runTick } from '../../src/outbound/scheduler/run-tick.ts';
 import type { Incoming } from '../../src/chat/incoming.ts';
-import { buildNoticeSources } from '../../src/features/notice-sources.ts';
+import type { Feature } from '../../src/bot/feature.ts';
 import type { Reply } from '../../src/chat/reply.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/domain/log.ts';
@@ -24,12 +24,14 @@ export interface WorldOptions {
   pacing?: PacingConfig;
   /** Pacing waits move the test clock instead of passing instantly. */
   sleepMovesClock?: boolean;
+  /** The features list (src/features/index.ts by default). */
+  features?: Feature[];
 }
 
 export async function consoleWorld(o: WorldOptions) {
   let now = Date.parse(o.start);
   const clock = { now: () => new Date(now) };
-  const app = await openApp(loadConfig({ DATA_DIR: '/nonexistent', DEMO_STORE: 'off', BOT_ADMINS: 'console:admin', BOT_LANG: o.lang ?? 'zh', LOG_LEVEL: 'silent' }), { memory: true, clock, log: silentLogger });
+  const app = await openApp(loadConfig({ DATA_DIR: '/nonexistent', DEMO_STORE: 'off', BOT_ADMINS: 'console:admin', BOT_LANG: o.lang ?? 'zh', LOG_LEVEL: 'silent' }), { memory: true, clock, log: silentLogger, ...(o.features ? { features: o.features } : {}) });
   for (const [user, role] of o.grants ?? []) await app.services.access.grant(user, role);
   const output = new PassThrough();
   let out = '';
@@ -43,7 +45,7 @@ export async function consoleWorld(o: WorldOptions) {
   const run = async (iso?: string) => {
     if (iso) now = Date.parse(iso);
     out = '';
-    const report = await runTick(app.services, buildNoticeSources(), dispatcher);
+    const report = await runTick(app.services, app.noticeSources, dispatcher);
     return { out, report };
   };
   return {

@@ -5,7 +5,6 @@ import type { Logger } from '../../domain/log.ts';
 import { ImportError, importFile, type ImportSummary } from './import-file.ts';
 import { inLane } from './live/write-lane.ts';
 import { importStock, type StockImportSummary } from './stock-file.ts';
-import { StockBook } from '../../domain/stock/stock-book.ts';
 
 // A running bot owns DATA_DIR, so `store-ops-bot import` run beside it drops the file
 // into DATA_DIR/inbox/<kind>/ and the bot imports it itself — one writer, and the figures
@@ -81,7 +80,7 @@ export class InboxWatcher {
         await mkdir(doneDir(this.dataDir), { recursive: true });
         let result: InboxResult;
         try {
-          result = { ok: true, summary: await inLane<ImportSummary | StockImportSummary>(this.services.data, async () => (kind === 'stock' ? importStock(join(dir, name), this.services, await StockBook.open(this.services.docs)) : importFile(join(dir, name), kind, this.services))) };
+          result = { ok: true, summary: await inLane<ImportSummary | StockImportSummary>(this.services.data, async () => (kind === 'stock' ? importStock(join(dir, name), this.services, await this.services.books.stock()) : importFile(join(dir, name), kind, this.services))) };
           this.log.info({ file: name, kind, added: result.summary.added, replaced: result.summary.replaced, bad: result.summary.bad }, 'inbox import');
         } catch (err) {
           if (!(err instanceof ImportError)) this.log.error({ err, file: name }, 'inbox import failed');

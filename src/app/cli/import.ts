@@ -9,7 +9,6 @@ import { asUserFile, headerOnly, headerOnlyLine } from '../../adapters/ingest/im
 import { plural } from '../../features/shared/counts.ts';
 import { DataDirLocked } from '../../adapters/store/data-dir-lock.ts';
 import { importStock, type StockImportSummary } from '../../adapters/ingest/stock-file.ts';
-import { StockBook } from '../../domain/stock/stock-book.ts';
 
 const KINDS = ['orders', 'traffic', 'spend', 'stock'] as const;
 const USAGE = 'usage: store-ops-bot import orders|traffic|spend FILE [--json]\n       store-ops-bot import stock FILE [--json]   (sku,on_hand[,safety,warning,warehouse,inventory_item_id])';
@@ -35,7 +34,7 @@ export async function importCommand(args: string[], flags: Flags): Promise<numbe
   try {
     // Operators read the summary; pino's JSON lines only for warnings unless asked for debug.
     const app = await openApp(config, { log: makeLogger({ ...config, LOG_LEVEL: config.LOG_LEVEL === 'debug' ? 'debug' : 'warn' }, true) });
-    s = kind === 'stock' ? await importStock(resolve(file), app.services, await StockBook.open(app.services.docs)) : await importFile(resolve(file), kind as Exclude<(typeof KINDS)[number], 'stock'>, app.services, { progress: true });
+    s = kind === 'stock' ? await importStock(resolve(file), app.services, await app.services.books.stock()) : await importFile(resolve(file), kind as Exclude<(typeof KINDS)[number], 'stock'>, app.services, { progress: true });
   } catch (err) {
     if (err instanceof DataDirLocked) return importThroughRunningBot(config.DATA_DIR, kind as (typeof KINDS)[number], resolve(file), err.pid, !!flags.json);
     if (!(err instanceof ImportError)) throw err;

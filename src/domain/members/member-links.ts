@@ -31,6 +31,9 @@ interface LinkDoc {
 export class MemberLinks {
   private byCustomer?: Map<string, string[]>;
   private optedOutCustomers?: Set<string>;
+  // The links the index was built from: one book lives as long as the process (services.books),
+  // and the demo replaces the whole list, so a new list means a new index.
+  private indexed?: LinkDoc['links'];
   private constructor(private readonly doc: { data: LinkDoc; write(): Promise<void> }) {}
 
   static async open(docs: DocStore): Promise<MemberLinks> {
@@ -52,7 +55,8 @@ export class MemberLinks {
   }
 
   private index(): { byCustomer: Map<string, string[]>; optedOut: Set<string> } {
-    if (!this.byCustomer || !this.optedOutCustomers) {
+    if (!this.byCustomer || !this.optedOutCustomers || this.indexed !== this.doc.data.links) {
+      this.indexed = this.doc.data.links;
       this.byCustomer = new Map();
       this.optedOutCustomers = new Set();
       for (const l of Object.values(this.doc.data.links)) {

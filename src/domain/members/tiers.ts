@@ -129,7 +129,9 @@ interface TierDoc {
 
 /** The stored tier of every member, so downgrades wait for the review. Compact: a million tiers load in well under a second. */
 export class TierBook {
-  private byName?: Map<string, number>;
+  // Built from the document's lists on first look-up; rebuilt when they are replaced (apply,
+  // or demo seeding), since one book lives as long as the process (services.books).
+  private byName?: { from: TierDoc['customers']; codes: string; map: Map<string, number> };
   private constructor(private readonly doc: { data: TierDoc; write(): Promise<void> }) {}
 
   static async open(docs: DocStore): Promise<TierBook> {
@@ -137,11 +139,9 @@ export class TierBook {
   }
 
   tierOf(customer: string): Tier {
-    if (!this.byName) {
-      const { customers, codes } = this.doc.data;
-      this.byName = new Map(customers.map((c, i) => [c, codes.charCodeAt(i) - 48]));
-    }
-    return TIERS[this.byName.get(customer) ?? 0];
+    const { customers, codes } = this.doc.data;
+    if (this.byName?.from !== customers || this.byName.codes !== codes) this.byName = { from: customers, codes, map: new Map(customers.map((c, i) => [c, codes.charCodeAt(i) - 48])) };
+    return TIERS[this.byName.map.get(customer) ?? 0];
   }
 
   lastReview(): Day | undefined {

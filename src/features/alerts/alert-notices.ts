@@ -1,5 +1,4 @@
 import { alertKey } from '../../domain/alerts/alert.ts';
-import { alertRules } from '../../domain/playbook/alerts.ts';
 import { quietUntil } from '../../domain/time-of-day.ts';
 import type { Notice, NoticeSource } from '../../bot/notices.ts';
 import { alertReply } from './alert-reply.ts';
@@ -21,7 +20,7 @@ export const alertNotices: NoticeSource = {
     const nowMs = now.getTime();
     const cal = services.calendar;
     const today = cal.dayOf(nowMs);
-    const rules = alertRules(services.playbook);
+    const rules = services.playbook.alerts;
     const found = [...(await kpiAlertsNow(services, nowMs))];
     for (let day = today - CATCH_UP; day < today; day++) found.push(...dayAlerts(services, day, nowMs));
     const quiet = quietUntil(nowMs, cal, rules.quietStart, rules.quietEnd);

@@ -2,12 +2,9 @@ import type { Alert } from '../../domain/alerts/alert.ts';
 import { evaluateAlerts } from '../../domain/alerts/evaluate.ts';
 import { kpiAlerts } from '../../domain/alerts/kpi-alerts.ts';
 import { stockLevelAlerts } from '../../domain/alerts/stock-alerts.ts';
-import { StockBook } from '../../domain/stock/stock-book.ts';
 import type { Day } from '../../domain/calendar.ts';
-import { alertRules } from '../../domain/playbook/alerts.ts';
 import type { Rollups } from '../../domain/orders/rollups.ts';
 import { pace } from '../../domain/targets/pacing.ts';
-import { TargetBook } from '../../domain/targets/target-book.ts';
 import { formatDay } from '../../domain/calendar.ts';
 import type { Services } from '../../bot/services.ts';
 
@@ -25,7 +22,7 @@ export function dayAlerts(services: Services, day: Day, nowMs: number): Alert[] 
   if (!byDay) cache.set(r, (byDay = new Map()));
   const hit = byDay.get(day);
   if (hit && nowMs - hit.at < FRESH_MS) return hit.alerts;
-  const alerts = evaluateAlerts(services.data, day, alertRules(services.playbook));
+  const alerts = evaluateAlerts(services.data, day, services.playbook.alerts);
   byDay.set(day, { at: nowMs, alerts });
   return alerts;
 }
@@ -33,14 +30,14 @@ export function dayAlerts(services: Services, day: Day, nowMs: number): Alert[] 
 /** KPI targets of the current month behind their pace, as of now. */
 export async function kpiAlertsNow(services: Services, nowMs: number): Promise<Alert[]> {
   const today = services.calendar.dayOf(nowMs);
-  const targets = (await TargetBook.open(services.docs)).month(formatDay(today).slice(0, 7));
-  const rules = alertRules(services.playbook);
+  const targets = (await services.books.targets()).month(formatDay(today).slice(0, 7));
+  const rules = services.playbook.alerts;
   return kpiAlerts(targets.map((t) => pace(services.data, t, nowMs, services.calendar, rules)), today);
 }
 
 /** Stock level crossings of the store days `from`..`to`, up to now, as alerts. */
 export async function stockAlertsBetween(services: Services, from: Day, to: Day, nowMs: number): Promise<Alert[]> {
-  const book = await StockBook.open(services.docs);
+  const book = await services.books.stock();
   const cal = services.calendar;
   return stockLevelAlerts(book.doc.data.alerts.filter((c) => c.at <= nowMs), (ms) => cal.dayOf(ms)).filter((a) => a.day >= from && a.day <= to);
 }

@@ -1,4 +1,3 @@
-import { ApprovalBook } from '../../domain/approvals/approval-book.ts';
 import type { ApprovalRequest } from '../../domain/approvals/approval.ts';
 import { say } from '../../chat/lang.ts';
 import type { Notice, NoticeSource } from '../../bot/notices.ts';
@@ -47,7 +46,7 @@ function expiryNote(r: ApprovalRequest, services: Services): Notice {
 export const approvalNotices: NoticeSource = {
   id: 'approvals',
   async collect(now, services) {
-    const book = await ApprovalBook.open(services.docs);
+    const book = await services.books.approvals();
     const expired = book.expireDue(now);
     if (expired.length) {
       await book.save();

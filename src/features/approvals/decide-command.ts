@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { ApprovalBook } from '../../domain/approvals/approval-book.ts';
+import type { ApprovalBook } from '../../domain/approvals/approval-book.ts';
 import type { ApprovalRequest } from '../../domain/approvals/approval.ts';
 import { roleName } from '../../bot/role-names.ts';
 import { BotError, problem } from '../../bot/errors.ts';
 import { text, type Reply } from '../../chat/reply.ts';
 import { defineCommand, type CommandContext } from '../../bot/spec.ts';
-import { auditPrefix, type LoadedApproval } from './approval-kind.ts';
-import { approvalKinds } from './approval-kinds.ts';
+import { auditPrefix, type ApprovalKind, type LoadedApproval } from './approval-kind.ts';
 import { requestHeading, statusLine } from './approval-replies.ts';
 
 // `approve 12`, `approve 12 override <reason>`, `reject 12 <reason>` / 批准 12, 驳回 12 …:
@@ -25,14 +24,14 @@ function readDecision(rest: string) {
   return { id: Number(m[1]), override, ...(tail ? { reason: tail } : {}) };
 }
 
-async function decide(ctx: CommandContext, a: z.infer<typeof args>, verdict: 'approved' | 'rejected'): Promise<Reply> {
-  const book = await ApprovalBook.open(ctx.services.docs);
+async function decide(ctx: CommandContext, a: z.infer<typeof args>, verdict: 'approved' | 'rejected', kinds: ApprovalKind[]): Promise<Reply> {
+  const book = await ctx.services.books.approvals();
   const request = book.get(a.id);
   if (!request) throw problem('unknown_request', `没有 #${a.id} 这个申请。`, `There is no request #${a.id}.`, { zh: '批准 12', en: 'approve 12' });
   // A button press with no language hint answers in the language of the card it sat on.
   const lang = ctx.incoming.action && !ctx.incoming.lang ? request.lang : ctx.lang;
   try {
-    return await decideOn({ ...ctx, lang }, a, verdict, book, request);
+    return await decideOn({ ...ctx, lang }, a, verdict, book, request, kinds);
   } catch (err) {
     if (!(err instanceof BotError) || lang === ctx.lang) throw err;
     const blocks = [text(err.text[lang], 'warning')];
@@ -41,10 +40,10 @@ async function decide(ctx: CommandContext, a: z.infer<typeof args>, verdict: 'ap
   }
 }
 
-async function decideOn(ctx: CommandContext, a: z.infer<typeof args>, verdict: 'approved' | 'rejected', book: ApprovalBook, request: ApprovalRequest): Promise<Reply> {
+async function decideOn(ctx: CommandContext, a: z.infer<typeof args>, verdict: 'approved' | 'rejected', book: ApprovalBook, request: ApprovalRequest, kinds: ApprovalKind[]): Promise<Reply> {
   const { services, incoming, lang } = ctx;
   const now = services.clock.now();
-  const kind = approvalKinds.find((k) => k.kind === request.kind);
+  const kind = kinds.find((k) => k.kind === request.kind);
   // Loading may await; everything after it up to the write is synchronous.
   const loaded: LoadedApproval | undefined = request.status === 'pending' && kind ? await kind.load(ctx, request) : undefined;
   // The rule check the decision is taken on, kept: once `apply` has run, checking again would
@@ -98,27 +97,30 @@ async function decideOn(ctx: CommandContext, a: z.infer<typeof args>, verdict: '
 
 const hints = (verb: string, zh: string) => ({ zh: [`${zh} 12`, `${zh} 12 破例 双11关键流量`], en: [`${verb} 12`, `${verb} 12 override Double 11 traffic is key`] });
 
-export const approveCommand = defineCommand({
-  id: 'approve',
-  phrases: { zh: ['批准', '同意'], en: ['approve'] },
-  summary: { zh: '批准申请', en: 'Approve a request' },
-  examples: hints('approve', '批准'),
-  role: 'staff',
-  hidden: true,
-  args,
-  parse: readDecision,
-  handle: (ctx, a) => decide(ctx, a, 'approved'),
-});
+/** `kinds`: every feature's approval kinds (the features list gathers them). */
+export const approveCommand = (kinds: ApprovalKind[]) =>
+  defineCommand({
+    id: 'approve',
+    phrases: { zh: ['批准', '同意'], en: ['approve'] },
+    summary: { zh: '批准申请', en: 'Approve a request' },
+    examples: hints('approve', '批准'),
+    role: 'staff',
+    hidden: true,
+    args,
+    parse: readDecision,
+    handle: (ctx, a) => decide(ctx, a, 'approved', kinds),
+  });
 
-export const rejectCommand = defineCommand({
-  id: 'reject',
-  phrases: { zh: ['驳回', '拒绝'], en: ['reject'] },
-  summary: { zh: '驳回申请', en: 'Reject a request' },
-  examples: { zh: ['驳回 12 ROI太低'], en: ['reject 12 ROI too low'] },
-  role: 'staff',
-  hidden: true,
-  args,
-  parse: (rest) => ({ ...readDecision(rest), override: false }),
-  handle: (ctx, a) => decide(ctx, a, 'rejected'),
-});
+export const rejectCommand = (kinds: ApprovalKind[]) =>
+  defineCommand({
+    id: 'reject',
+    phrases: { zh: ['驳回', '拒绝'], en: ['reject'] },
+    summary: { zh: '驳回申请', en: 'Reject a request' },
+    examples: { zh: ['驳回 12 ROI太低'], en: ['reject 12 ROI too low'] },
+    role: 'staff',
+    hidden: true,
+    args,
+    parse: (rest) => ({ ...readDecision(rest), override: false }),
+    handle: (ctx, a) => decide(ctx, a, 'rejected', kinds),
+  });
 

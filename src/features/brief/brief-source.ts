@@ -12,7 +12,6 @@ import type { Figure, Reply } from '../../chat/reply.ts';
 import type { Services } from '../../bot/services.ts';
 import { openBriefs } from './brief-subscriptions.ts';
 import { briefWatchBlocks } from './brief-watch.ts';
-import { briefRules } from '../../domain/playbook/brief.ts';
 import { briefTrend } from './brief-trend.ts';
 import { chartsOn } from '../charts/chart-prefs.ts';
 
@@ -56,7 +55,7 @@ export async function briefReply(services: Services, day: number, lang: Lang): P
   const items: Figure[] = [];
   const summary: string[] = [];
   const data: Record<string, number | null> = {};
-  const metrics = briefRules(services.playbook).metrics as Metric[];
+  const metrics = services.playbook.brief.metrics as Metric[];
   for (const metric of metrics) {
     const m = measure(services.data, metric, period);
     const change = formatChange(m.value, m.previous, m.unit, currency, lang);

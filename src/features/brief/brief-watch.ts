@@ -3,10 +3,8 @@ import type { Day } from '../../domain/calendar.ts';
 import { explainChange } from '../../domain/insights/drivers.ts';
 import { measure } from '../../domain/metrics/measure.ts';
 import type { Metric } from '../../domain/metrics/metric.ts';
-import { alertRules } from '../../domain/playbook/alerts.ts';
 import type { Period } from '../../domain/periods.ts';
 import { pace } from '../../domain/targets/pacing.ts';
-import { TargetBook } from '../../domain/targets/target-book.ts';
 import { formatDay } from '../../domain/calendar.ts';
 import { ruleName } from '../alerts/alert-reply.ts';
 import { openAlertState } from '../alerts/alert-state.ts';
@@ -53,9 +51,9 @@ export async function briefWatchBlocks(services: Services, d: Day, metrics: Metr
   const where = (a: (typeof open)[number]) => a.sku ?? (a.channel ? channelName(a.channel, lang) : t('全店', 'store'));
   if (open.length) lines.push(t(`未确认的预警 ${open.length} 条：${open.slice(0, 4).map((a) => `${ruleName(a.rule, lang)}·${where(a)}`).join('，')}`, `Open alerts (${open.length}): ${open.slice(0, 4).map((a) => `${ruleName(a.rule, lang)} · ${where(a)}`).join(', ')}`));
 
-  const targets = (await TargetBook.open(services.docs)).month(formatDay(d + 1).slice(0, 7));
+  const targets = (await services.books.targets()).month(formatDay(d + 1).slice(0, 7));
   if (targets.length) {
-    const rules = alertRules(services.playbook);
+    const rules = services.playbook.alerts;
     const lights = targets.map((tg) => pace(services.data, tg, nowMs, services.calendar, rules)).map((p) => `${targetMetricName(p.target.metric, lang)}${p.target.channel ? `·${channelName(p.target.channel, lang)}` : ''} ${LIGHT_ICON[p.light]}${p.completion === null ? '' : ` ${Math.round(p.completion * 100)}%`}`);
     lines.push(`KPI: ${lights.join(t('，', ', '))}`);
   }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { MONTH, type MonthBudget } from '../../domain/budgets/budget.ts';
-import { BudgetBook } from '../../domain/budgets/budget-book.ts';
+import type { BudgetBook } from '../../domain/budgets/budget-book.ts';
 import { monthFigures, monthOf, type MonthFigures } from '../../domain/budgets/figures.ts';
-import { budgetRules, type BudgetRules } from '../../domain/playbook/budgets.ts';
+import type { BudgetRules } from '../../domain/playbook/budgets.ts';
 import { problem } from '../../bot/errors.ts';
 import type { Services } from '../../bot/services.ts';
 
@@ -28,7 +28,7 @@ export function readMonth(word: string | undefined): string | undefined {
 }
 
 export async function budgetScene(services: Services, month = currentMonth(services)): Promise<BudgetScene> {
-  const book = await BudgetBook.open(services.docs);
+  const book = await services.books.budgets();
   const budget = book.month(month);
   if (!budget) {
     throw problem('no_budget', `${month} 还没有预算。运营经理可以这样设置：`, `There is no budget for ${month} yet. An ops manager can set one:`, {
@@ -36,7 +36,7 @@ export async function budgetScene(services: Services, month = currentMonth(servi
       en: `budget set ${month} total 100000 douyin 20000 xiaohongshu 15000 tmall 15000`,
     });
   }
-  return { book, month, budget, figures: monthFigures(services.data, month, services.clock.now().getTime()), rules: budgetRules(services.playbook) };
+  return { book, month, budget, figures: monthFigures(services.data, month, services.clock.now().getTime()), rules: services.playbook.budgets };
 }
 
 /** The optional month argument of `budget [2026-11]` and `budget history [2026-11]`. */

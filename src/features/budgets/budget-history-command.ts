@@ -1,5 +1,3 @@
-import { ApprovalBook } from '../../domain/approvals/approval-book.ts';
-import { BudgetBook } from '../../domain/budgets/budget-book.ts';
 import { at } from '../approvals/approval-kind.ts';
 import { when } from '../approvals/approval-replies.ts';
 import { formatMoney } from '../shared/format.ts';
@@ -24,8 +22,8 @@ export const budgetHistoryCommand = defineCommand({
     const t = say(lang);
     const cur = services.store.currency;
     const month = args.month ?? currentMonth(services);
-    const budgets = await BudgetBook.open(services.docs);
-    const approvals = await ApprovalBook.open(services.docs);
+    const budgets = await services.books.budgets();
+    const approvals = await services.books.approvals();
     const status = { pending: t('待审批', 'pending'), approved: t('已批准', 'approved'), rejected: t('已驳回', 'rejected'), expired: t('已过期', 'expired') };
     type Row = { at: string; cells: string[] };
     const rows: Row[] = budgets

@@ -1,6 +1,5 @@
 import { threadOf } from '../../bot/notices.ts';
 import { z } from 'zod';
-import { ApprovalBook } from '../../domain/approvals/approval-book.ts';
 import type { BudgetChange } from '../../domain/budgets/budget.ts';
 import { checkChange } from '../../domain/budgets/rules.ts';
 import { channelId, channelName } from '../shared/channels.ts';
@@ -90,7 +89,7 @@ export const budgetRequestCommand = defineCommand({
       const has = (l: 'zh' | 'en') => formatMoney(checked.short.has, cur, l);
       throw problem('not_enough', `${channelName(checked.short.channel, 'zh')}只有 ${has('zh')} 预算，不能减少 ${formatMoney(a.amount, cur, 'zh')}`, `${channelName(checked.short.channel, 'en')} has only ${has('en')} of budget; it cannot give up ${formatMoney(a.amount, cur, 'en')}`, a.kind === 'move' ? MOVE_EXAMPLE : EXAMPLE);
     }
-    const book = await ApprovalBook.open(services.docs);
+    const book = await services.books.approvals();
     const request = await book.create(
       {
         kind: BUDGET_CHANGE,

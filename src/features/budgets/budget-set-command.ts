@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { allocated, type MonthBudget } from '../../domain/budgets/budget.ts';
-import { BudgetBook } from '../../domain/budgets/budget-book.ts';
 import { checkAllocation } from '../../domain/budgets/rules.ts';
 import { toMajor } from '../../domain/money.ts';
-import { budgetRules } from '../../domain/playbook/budgets.ts';
 import { channelId, channelName } from '../shared/channels.ts';
 import { problem } from '../../bot/errors.ts';
 import { formatMoney } from '../shared/format.ts';
@@ -72,12 +70,12 @@ export const budgetSetCommand = defineCommand({
     if (allocated(a.channels) > a.total) {
       throw problem('over_total', `各渠道合计 ${formatMoney(allocated(a.channels), cur, 'zh')} 超过总额 ${formatMoney(a.total, cur, 'zh')}`, `The channels add up to ${formatMoney(allocated(a.channels), cur, 'en')}, more than the total ${formatMoney(a.total, cur, 'en')}`, EXAMPLE);
     }
-    const broken = checkAllocation(a.total, a.channels, budgetRules(services.playbook));
+    const broken = checkAllocation(a.total, a.channels, services.playbook.budgets);
     if (broken.length) {
       const list = (l: 'zh' | 'en') => broken.map((v) => violationText(v, l)).join(l === 'zh' ? '；' : '; ');
       throw problem('breaks_rules', `没有保存：${list('zh')}`, `Not saved: ${list('en')}`, EXAMPLE);
     }
-    const book = await BudgetBook.open(services.docs);
+    const book = await services.books.budgets();
     const had = book.month(month);
     const at = services.clock.now().toISOString();
     await book.set({ month, total: a.total, channels: a.channels, setBy: ctx.incoming.user, setAt: at });

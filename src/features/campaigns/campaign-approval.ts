@@ -1,6 +1,5 @@
 import type { ApprovalRequest } from '../../domain/approvals/approval.ts';
-import { ApprovalBook } from '../../domain/approvals/approval-book.ts';
-import { CampaignBook } from '../../domain/campaigns/campaign-book.ts';
+import type { CampaignBook } from '../../domain/campaigns/campaign-book.ts';
 import type { ApprovalKind } from '../approvals/approval-kind.ts';
 import { problem } from '../../bot/errors.ts';
 import { say, type Lang } from '../../chat/lang.ts';
@@ -15,7 +14,7 @@ export const CAMPAIGN_APPROVAL = 'coupon.campaign';
 export const campaignApproval: ApprovalKind = {
   kind: CAMPAIGN_APPROVAL,
   async load(ctx, request) {
-    const book = await CampaignBook.open(ctx.services.docs);
+    const book = await ctx.services.books.campaigns();
     const id = Number(request.payload.campaign);
     const c = book.get(id);
     let launched = false;
@@ -40,10 +39,10 @@ export const campaignApproval: ApprovalKind = {
 
 /** Campaigns whose approval was rejected or ran out are marked so (the approval flow has no reject hook). */
 export async function settleApprovals(services: Services): Promise<CampaignBook> {
-  const book = await CampaignBook.open(services.docs);
+  const book = await services.books.campaigns();
   const waiting = book.all().filter((c) => c.status === 'awaiting_approval' && c.approvalId !== undefined);
   if (waiting.length === 0) return book;
-  const approvals = await ApprovalBook.open(services.docs);
+  const approvals = await services.books.approvals();
   const now = services.clock.now();
   let changed = false;
   for (const c of waiting) {

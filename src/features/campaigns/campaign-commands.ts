@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Campaign, CampaignStatus } from '../../domain/campaigns/campaign.ts';
-import { CampaignBook } from '../../domain/campaigns/campaign-book.ts';
+import type { CampaignBook } from '../../domain/campaigns/campaign-book.ts';
 import { runsOf } from '../../domain/campaigns/campaign-run.ts';
 import { nextSlot } from '../../domain/campaigns/schedule.ts';
 import { problem } from '../../bot/errors.ts';

@@ -1,11 +1,10 @@
-import { memberRules } from '../../domain/playbook/members.ts';
 import { formatDay } from '../../domain/calendar.ts';
 import type { Campaign } from '../../domain/campaigns/campaign.ts';
 import { buildRun, openRun, type CampaignRun } from '../../domain/campaigns/campaign-run.ts';
 import { pushKey } from '../../domain/campaigns/campaign-report.ts';
 import { dueSteps } from '../../domain/campaigns/schedule.ts';
 import { quietUntil } from '../../domain/time-of-day.ts';
-import { campaignRules, type CampaignRules } from '../../domain/playbook/campaigns.ts';
+import type { CampaignRules } from '../../domain/playbook/campaigns.ts';
 import { formatMoney } from '../shared/format.ts';
 import { say } from '../../chat/lang.ts';
 import { dmTarget, type Notice, type NoticeSource } from '../../bot/notices.ts';
@@ -48,9 +47,9 @@ export function runNotices(c: Campaign, run: CampaignRun, now: number, services:
 }
 
 /** Builds every due run of one campaign (codes written first) and returns the pushes still to queue. */
-export async function collectCampaign(c: Campaign, now: number, services: Services, rules: CampaignRules = campaignRules(services.playbook)): Promise<Notice[]> {
+export async function collectCampaign(c: Campaign, now: number, services: Services, rules: CampaignRules = services.playbook.campaigns): Promise<Notice[]> {
   const out: Notice[] = [];
-  const inputs = { data: services.data, docs: services.docs, calendar: services.calendar, rules, memberRules: memberRules(services.playbook) };
+  const inputs = { data: services.data, docs: services.docs, calendar: services.calendar, rules, memberRules: services.playbook.members };
   const built = new Set<string>();
   if (c.status === 'active') {
     for (const due of dueSteps(c, now, services.calendar)) {
@@ -88,7 +87,7 @@ export const campaignNotices: NoticeSource = {
   id: 'campaigns',
   async collect(now, services) {
     const book = await settleApprovals(services);
-    const rules = campaignRules(services.playbook);
+    const rules = services.playbook.campaigns;
     const out: Notice[] = [];
     let changed = false;
     for (const c of book.all()) {

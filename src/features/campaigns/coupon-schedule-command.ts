@@ -1,13 +1,10 @@
 import { threadOf } from '../../bot/notices.ts';
-import { memberRules } from '../../domain/playbook/members.ts';
 import { z } from 'zod';
-import { ApprovalBook } from '../../domain/approvals/approval-book.ts';
 import { formatDay } from '../../domain/calendar.ts';
-import { CampaignBook } from '../../domain/campaigns/campaign-book.ts';
 import { planRun } from '../../domain/campaigns/campaign-run.ts';
-import { campaignRules, type CampaignRules } from '../../domain/playbook/campaigns.ts';
+import type { CampaignRules } from '../../domain/playbook/campaigns.ts';
 import { decisionChoices } from '../approvals/approval-replies.ts';
-import { askConfirmation, registerConfirmable } from '../confirm/pending-confirmations.ts';
+import { askConfirmation, defineConfirmable } from '../confirm/pending-confirmations.ts';
 import { formatMoney } from '../shared/format.ts';
 import { say, type Lang } from '../../chat/lang.ts';
 import { text, type Block, type Reply } from '../../chat/reply.ts';
@@ -28,8 +25,8 @@ async function estimate(services: Services, w: ScheduleWords, rules: CampaignRul
   const now = services.clock.now().getTime();
   const day = services.calendar.dayOf(w.schedule.kind === 'once' ? Math.max(now, Date.parse(w.schedule.at)) : now);
   // The holdout is drawn per campaign id: the preview uses the id the campaign will most likely get.
-  const id = (await CampaignBook.open(services.docs)).peekNextId();
-  const plan = await planRun({ id, audience: w.audience }, services.calendar.dayOf(now), { data: services.data, docs: services.docs, calendar: services.calendar, rules, memberRules: memberRules(services.playbook) }, formatDay(day).slice(0, 7));
+  const id = (await services.books.campaigns()).peekNextId();
+  const plan = await planRun({ id, audience: w.audience }, services.calendar.dayOf(now), { data: services.data, docs: services.docs, calendar: services.calendar, rules, memberRules: services.playbook.members }, formatDay(day).slice(0, 7));
   const pushed = plan.customers.length;
   const reachable = pushed + plan.holdout.length + plan.skipped.capped;
   const faceValue = pushed * w.coupon.discount;
@@ -75,27 +72,27 @@ export const couponScheduleCommand = defineCommand({
   examples: { zh: [EXAMPLE.zh, '发券 "唤醒券 满100减20" 给 分层 沉睡 在 2026-12-01 10:00', '发券 "入会礼 满99减10" 给 入会14天 每天 10:00'], en: [EXAMPLE.en, 'coupon schedule "gold spend 300 get 50 off" to tier gold daily at 10:00', 'coupon schedule "welcome spend 99 get 10 off" to joined-14-days-ago daily at 10:00'] },
   role: 'community',
   args,
-  parse: (rest, ctx) => ({ words: readScheduleWords(rest, campaignRules(ctx.services.playbook), ctx.services) }),
+  parse: (rest, ctx) => ({ words: readScheduleWords(rest, ctx.services.playbook.campaigns, ctx.services) }),
   async handle(ctx, a) {
-    const rules = campaignRules(ctx.services.playbook);
+    const rules = ctx.services.playbook.campaigns;
     const e = await estimate(ctx.services, a.words, rules);
     return askConfirmation(ctx, { kind: KIND, payload: a.words, minutes: rules.confirmMinutes, preview: preview(ctx.lang, ctx.services, a.words, e, rules) });
   },
 });
 
-registerConfirmable<ScheduleWords>({
+export const couponScheduleConfirmable = defineConfirmable<ScheduleWords>({
   kind: KIND,
   roles: ['community'],
   async apply(ctx: CommandContext, w) {
     const { services, lang, incoming } = ctx;
     const t = say(lang);
-    const rules = campaignRules(ctx.services.playbook);
+    const rules = ctx.services.playbook.campaigns;
     const now = services.clock.now();
     if (w.schedule.kind === 'once' && Date.parse(w.schedule.at) <= now.getTime()) {
       return { lang, blocks: [text(t('计划的时间已经过去，什么也没安排。请重新发起。', 'The scheduled time has passed; nothing was scheduled. Please start again.'), 'warning')], data: { error: 'past_time' } };
     }
     const e = await estimate(services, w, rules);
-    const book = await CampaignBook.open(services.docs);
+    const book = await services.books.campaigns();
     const c = await book.create({ ...w, status: e.needsApproval ? 'awaiting_approval' : 'active', createdBy: incoming.user, createdAt: now.toISOString(), ...threadOf(incoming), lang, runFrom: now.toISOString() }, incoming.user, now);
     await services.audit.record({ kind: 'campaign.schedule', user: incoming.user, conversation: incoming.conversation, summary: `campaign #${c.id} ${c.coupon.name} → ${audienceText(c.audience, 'en')}, ${scheduleText(c.schedule, 'en', services.calendar)} (${c.status})`, data: { campaign: c.id, estimate: { audience: e.audience, pushed: e.pushed, faceValue: e.faceValue } } });
     const line = `#${c.id} ${couponText(c.coupon, lang, services.store.currency)}`;
@@ -104,7 +101,7 @@ registerConfirmable<ScheduleWords>({
       const empty = e.pushed === 0 ? [text(t(`按今天的数据它不会发给任何人；发送「暂停活动 ${c.id}」可以停掉。`, `As of today it reaches nobody; send "campaign pause ${c.id}" to stop it.`), 'warning')] : [];
       return { lang, blocks: [text(t(`活动 ${line} 已启动：${scheduleText(c.schedule, lang, services.calendar)} 发给${audienceText(c.audience, lang)}。`, `Campaign ${line} is launched: ${scheduleText(c.schedule, lang, services.calendar)} to ${audienceText(c.audience, lang)}.`)), ...empty], data: { campaign: c.id, status: c.status, reachesNobody: e.pushed === 0 } };
     }
-    const approvals = await ApprovalBook.open(services.docs);
+    const approvals = await services.books.approvals();
     const subject = { zh: `发券活动 #${c.id}「${c.coupon.name}」券面 ${formatMoney(e.faceValue, services.store.currency, 'zh')}`, en: `coupon campaign #${c.id} "${c.coupon.name}", face value ${formatMoney(e.faceValue, services.store.currency, 'en')}` };
     const request = await approvals.create({ kind: CAMPAIGN_APPROVAL, subject, requester: incoming.user, ...threadOf(incoming), lang, approverRole: 'ops_manager', needsOverride: false, payload: { campaign: c.id, faceValue: e.faceValue }, ttlHours: rules.approvalHours }, now);
     c.approvalId = request.id;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ChecklistBook } from '../../domain/checklists/checklist-book.ts';
 import { say } from '../../chat/lang.ts';
 import { defineCommand } from '../../bot/spec.ts';
 import { threadOf } from '../../bot/notices.ts';
@@ -20,7 +19,7 @@ export const cadenceCommand = defineCommand({
   async handle(ctx, { on }) {
     const t = say(ctx.lang);
     const { services } = ctx;
-    const book = await ChecklistBook.open(services.docs);
+    const book = await services.books.checklists();
     const list = services.templates.cadences.map((c) => `· ${c.name[ctx.lang]} — ${describe(c.every, c.on, ctx.lang)} ${c.at}`).join('\n');
     if (on === undefined) {
       const subscribed = book.cadenceSubscriptions.some((s) => s.conversation === ctx.incoming.conversation);

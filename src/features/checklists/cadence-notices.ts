@@ -1,4 +1,3 @@
-import { ChecklistBook } from '../../domain/checklists/checklist-book.ts';
 import { latestSlot } from '../../domain/checklists/cadence-slots.ts';
 import { formatDay } from '../../domain/calendar.ts';
 import { measure } from '../../domain/metrics/measure.ts';
@@ -19,7 +18,7 @@ const GRACE_MS = 24 * 3_600_000;
 export const cadenceNoticeSource: NoticeSource = {
   id: 'cadences',
   async collect(now, services) {
-    const book = await ChecklistBook.open(services.docs);
+    const book = await services.books.checklists();
     const out: Notice[] = [];
     for (const sub of book.cadenceSubscriptions) {
       const lang = sub.lang ?? services.store.lang;

@@ -1,13 +1,12 @@
 import { formatDay } from '../../domain/calendar.ts';
-import { ChecklistBook } from '../../domain/checklists/checklist-book.ts';
 import { itemState } from '../../domain/checklists/checklist.ts';
 import { dueReminders, type ChecklistReminder } from '../../domain/checklists/reminders.ts';
 import { quietUntil } from '../../domain/time-of-day.ts';
-import { checklistRules } from '../../domain/playbook/checklists.ts';
 import { say, type Lang } from '../../chat/lang.ts';
 import { dmTarget, type Notice, type NoticeSource } from '../../bot/notices.ts';
 import type { Reply } from '../../chat/reply.ts';
 import type { Services } from '../../bot/services.ts';
+import type { ChecklistRules } from '../../domain/playbook/checklists.ts';
 import { checklistTitle, itemLine, ownerLabel, ownersOf, phaseBlocks } from './checklist-view.ts';
 import { count, plural } from '../shared/counts.ts';
 
@@ -15,14 +14,14 @@ import { count, plural } from '../shared/counts.ts';
 export const checklistNoticeSource: NoticeSource = {
   id: 'checklists',
   async collect(now, services) {
-    const rules = checklistRules(services.playbook);
-    const book = await ChecklistBook.open(services.docs);
+    const rules = services.playbook.checklists;
+    const book = await services.books.checklists();
     const due = dueReminders(book.all, now.getTime(), services.calendar, rules);
     return due.map((r) => toNotice(r, services, rules));
   },
 };
 
-function toNotice(r: ChecklistReminder, s: Services, rules: ReturnType<typeof checklistRules>): Notice {
+function toNotice(r: ChecklistReminder, s: Services, rules: ChecklistRules): Notice {
   const lang = r.checklist.lang ?? s.store.lang;
   const notBefore = quietUntil(r.dueAt, s.calendar, rules.quietFrom, rules.quietTo) ?? r.dueAt;
   const base = { key: r.key, dueAt: new Date(r.dueAt), ...(notBefore > r.dueAt ? { notBefore: new Date(notBefore) } : {}) };

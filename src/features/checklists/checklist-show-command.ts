@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ChecklistBook } from '../../domain/checklists/checklist-book.ts';
 import { say } from '../../chat/lang.ts';
 import type { Block } from '../../chat/reply.ts';
 import { defineCommand } from '../../bot/spec.ts';
@@ -16,7 +15,7 @@ export const checklistShowCommand = defineCommand({
   parse: () => ({}),
   async handle(ctx) {
     const t = say(ctx.lang);
-    const book = await ChecklistBook.open(ctx.services.docs);
+    const book = await ctx.services.books.checklists();
     const today = ctx.services.calendar.dayOf(ctx.services.clock.now().getTime());
     const lists = book.active(ctx.incoming.conversation, today);
     if (lists.length === 0) {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { parseDay } from '../../domain/calendar.ts';
 import { checkDay } from '../shared/date-input.ts';
-import { ChecklistBook } from '../../domain/checklists/checklist-book.ts';
 import { eventName, findTemplate } from '../../domain/checklists/template.ts';
 import { problem } from '../../bot/errors.ts';
 import { say } from '../../chat/lang.ts';
@@ -36,7 +35,7 @@ export const checklistStartCommand = defineCommand({
     if (eventDay === undefined) throw problem('bad_date', `「${date}」不是有效日期，请写成 2027-11-11 这样。`, `"${date}" is not a date; write it like 2027-11-11.`, EXAMPLE);
     checkDay(eventDay, services, EXAMPLE);
     const now = services.clock.now();
-    const book = await ChecklistBook.open(services.docs);
+    const book = await services.books.checklists();
     let c;
     try {
       c = await book.start(tpl, eventName(tpl, template), eventDay, threadOf(ctx.incoming), ctx.incoming.user, now, services.calendar.dayOf(now.getTime()), ctx.lang);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { formatDay } from '../../domain/calendar.ts';
-import { ChecklistBook } from '../../domain/checklists/checklist-book.ts';
 import { say } from '../../chat/lang.ts';
 import { defineCommand, type CommandContext } from '../../bot/spec.ts';
 import { checklistProblem } from './checklist-problems.ts';
@@ -19,7 +18,7 @@ const readNo = (rest: string) => {
 };
 
 async function context(ctx: CommandContext) {
-  const book = await ChecklistBook.open(ctx.services.docs);
+  const book = await ctx.services.books.checklists();
   const now = ctx.services.clock.now();
   return { book, now, today: ctx.services.calendar.dayOf(now.getTime()), t: say(ctx.lang) };
 }

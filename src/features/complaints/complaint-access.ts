@@ -1,5 +1,4 @@
-import { ComplaintDesk, DeskError } from '../../domain/complaints/complaint-desk.ts';
-import { complaintRules } from '../../domain/playbook/complaints.ts';
+import { DeskError, type ComplaintDesk } from '../../domain/complaints/complaint-desk.ts';
 import type { Role } from '../../domain/roles.ts';
 import { BotError, problem } from '../../bot/errors.ts';
 import type { Bilingual } from '../../chat/lang.ts';
@@ -13,17 +12,8 @@ import type { CommandContext } from '../../bot/spec.ts';
 export const WORKERS: Role[] = ['cs_agent', 'cs_lead', 'ops_manager', 'admin'];
 export const LEADS: Role[] = ['cs_lead', 'ops_manager', 'admin'];
 
-const desks = new WeakMap<Services, Promise<ComplaintDesk>>();
-
-export function complaintDesk(services: Services): Promise<ComplaintDesk> {
-  let desk = desks.get(services);
-  if (!desk) {
-    desk = ComplaintDesk.open(services.docs, complaintRules(services.playbook), services.clock, services.calendar);
-    desks.set(services, desk);
-    desk.catch(() => desks.delete(services));
-  }
-  return desk;
-}
+/** The one desk per running bot (services.books opens it once). */
+export const complaintDesk = (services: Services): Promise<ComplaintDesk> => services.books.complaints();
 
 export const isWorker = (roles: Role[]) => roles.some((r) => WORKERS.includes(r));
 

@@ -9,7 +9,8 @@ import { plural } from '../shared/counts.ts';
 // keyed by user + conversation with a time limit; `confirm` / `确认` (typed by the same user
 // in the same conversation, or the Confirm button) runs it once; `cancel` / `取消` drops it.
 //
-//   registerConfirmable<{ day: number }>({ kind: 'tiers.apply', role: 'community', apply: async (ctx, payload) => reply });
+//   export const tiersApply = defineConfirmable<{ day: number }>({ kind: 'tiers.apply', roles: ['community'], apply: async (ctx, payload) => reply });
+//   (listed in the feature's `confirmables`, so `confirm` finds it)
 //   return askConfirmation(ctx, { kind: 'tiers.apply', payload: { day }, minutes: 10, preview });
 //
 // The payload is stored in the DocStore (plain JSON), so a confirmation survives a restart.
@@ -37,15 +38,8 @@ interface PendingDoc {
   pending: Record<string, Pending>;
 }
 
-const confirmables = new Map<string, Confirmable<any>>();
-
-/** Called once at import time by each feature that asks for confirmations. */
-export function registerConfirmable<P>(c: Confirmable<P>): Confirmable<P> {
-  confirmables.set(c.kind, c);
-  return c;
-}
-
-export const confirmableOf = (kind: string): Confirmable | undefined => confirmables.get(kind);
+/** A feature's confirmable action, typed by its payload; list it in the feature's `confirmables`. */
+export const defineConfirmable = <P>(c: Confirmable<P>): Confirmable<P> => c;
 
 const keyOf = (user: string, conversation: string) => `${user}|${conversation}`;
 const openDoc = (docs: DocStore) => docs.open<PendingDoc>('confirm/pending', { next: 1, pending: {} });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LinkAttempts, MAX_FAILED_LINKS_PER_DAY } from '../../domain/members/link-attempts.ts';
-import { MemberLinks, verifyLinkProof } from '../../domain/members/member-links.ts';
+import { MAX_FAILED_LINKS_PER_DAY } from '../../domain/members/link-attempts.ts';
+import { verifyLinkProof } from '../../domain/members/member-links.ts';
 import { problem } from '../../bot/errors.ts';
 import { say } from '../../chat/lang.ts';
 import { text } from '../../chat/reply.ts';
@@ -31,7 +31,7 @@ export const linkCommand = defineCommand({
       };
     }
     if (!a.proof) throw problem('link_empty', '请在「绑定」后写订单号或下单手机号。', 'Write your order number or the phone used on your orders after "link".', EXAMPLE);
-    const attempts = await LinkAttempts.open(services.docs);
+    const attempts = await services.books.linkAttempts();
     const today = services.calendar.dayOf(services.clock.now().getTime());
     if (!attempts.allowed(incoming.user, today)) {
       throw problem('link_too_many', `今天已经试错 ${MAX_FAILED_LINKS_PER_DAY} 次了，请明天再试，或联系客服。`, `That is ${MAX_FAILED_LINKS_PER_DAY} failed tries today; please try again tomorrow or contact customer service.`);
@@ -43,7 +43,7 @@ export const linkCommand = defineCommand({
       throw problem('link_unverified', `没找到这个订单号或手机号对应的订单，请检查后再试（今天还可以试 ${left} 次）。`, `No order matches that order number or phone; please check it and try again (${left} more tries today).`, EXAMPLE);
     }
     await attempts.succeeded(incoming.user);
-    const links = await MemberLinks.open(services.docs);
+    const links = await services.books.memberLinks();
     const link = await links.link(incoming.user, proof.customer, proof.via, services.clock.now());
     await services.audit.record({ kind: 'member.link', user: incoming.user, conversation: incoming.conversation, summary: `linked to ${proof.customer} via ${proof.via}` });
     return {
@@ -66,7 +66,7 @@ export const optOutCommand = defineCommand({
   async handle(ctx) {
     const { services, lang, incoming } = ctx;
     const t = say(lang);
-    const links = await MemberLinks.open(services.docs);
+    const links = await services.books.memberLinks();
     const link = await links.optOut(incoming.user, services.clock.now());
     if (!link) return { lang, blocks: [text(t('你还没有绑定会员，我们不会给你发送会员消息。', 'You are not linked as a member, so we send you no member messages.'))], data: { optedOut: false, linked: false } };
     await services.audit.record({ kind: 'member.optout', user: incoming.user, conversation: incoming.conversation, summary: `opted out (${link.customer})` });

@@ -1,8 +1,8 @@
 import { evaluateMembers, type MemberEvaluation } from '../../domain/members/member-evaluation.ts';
-import { MemberLinks } from '../../domain/members/member-links.ts';
+import type { MemberLinks } from '../../domain/members/member-links.ts';
 import { SEGMENT_INFO, type Segment } from '../../domain/members/rfm.ts';
-import { TIER_NAMES, TierBook, type Tier } from '../../domain/members/tiers.ts';
-import { memberRules, type MemberRules } from '../../domain/playbook/members.ts';
+import { TIER_NAMES, type Tier, type TierBook } from '../../domain/members/tiers.ts';
+import type { MemberRules } from '../../domain/playbook/members.ts';
 import { maskText } from '../../domain/privacy/mask.ts';
 import type { Lang } from '../../chat/lang.ts';
 import type { Block } from '../../chat/reply.ts';
@@ -20,9 +20,9 @@ export interface MemberWorld {
 }
 
 export async function memberWorld(services: Services, today?: number): Promise<MemberWorld> {
-  const rules = memberRules(services.playbook);
+  const rules = services.playbook.members;
   const day = today ?? services.calendar.dayOf(services.clock.now().getTime());
-  const [tiers, links] = await Promise.all([TierBook.open(services.docs), MemberLinks.open(services.docs)]);
+  const [tiers, links] = await Promise.all([services.books.tiers(), services.books.memberLinks()]);
   const evaluation = evaluateMembers(services.data, day, rules, tiers.codes(services.data.book), tiers.lastReview());
   return { rules, today: day, tiers, links, evaluation };
 }

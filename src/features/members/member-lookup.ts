@@ -1,5 +1,3 @@
-import { LookupLimit } from '../../domain/members/lookup-limit.ts';
-import { memberRules } from '../../domain/playbook/members.ts';
 import { maskText } from '../../domain/privacy/mask.ts';
 import { problem } from '../../bot/errors.ts';
 import type { CommandContext } from '../../bot/spec.ts';
@@ -13,9 +11,9 @@ export const LOOKUP_EXAMPLE = { zh: '会员 13812345678', en: 'member alice@exam
 /** Counts the look-up or refuses it (saying when to try again); the refusal is audited too. */
 export async function admitLookup(ctx: CommandContext, query: string): Promise<void> {
   const { services, incoming } = ctx;
-  const perHour = memberRules(services.playbook).lookupsPerHour;
+  const perHour = services.playbook.members.lookupsPerHour;
   const now = services.clock.now().getTime();
-  const turn = await (await LookupLimit.open(services.docs)).take(incoming.user, now, perHour);
+  const turn = await (await services.books.lookupLimit()).take(incoming.user, now, perHour);
   if (turn.ok) return;
   const shown = maskText(query);
   await services.audit.record({ kind: 'member.lookup_refused', user: incoming.user, conversation: incoming.conversation, summary: `member look-up of ${shown} refused: ${perHour} in the last hour`, data: { query: shown, perHour } });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatDay } from '../../domain/calendar.ts';
-import { SEGMENTS, SegmentHistory, segmentSizes } from '../../domain/members/rfm.ts';
+import { SEGMENTS, segmentSizes } from '../../domain/members/rfm.ts';
 import { formatMoney } from '../shared/format.ts';
 import { say } from '../../chat/lang.ts';
 import { text } from '../../chat/reply.ts';
@@ -26,7 +26,7 @@ export const segmentsCommand = defineCommand({
     const t = say(lang);
     const w = await memberWorld(services);
     const sizes = segmentSizes(w.evaluation.rfm, w.evaluation.stats);
-    const history = await SegmentHistory.open(services.docs);
+    const history = await services.books.segmentHistory();
     const previous = await history.record({ at: services.clock.now().toISOString(), day: formatDay(w.today), sizes });
     const total = SEGMENTS.reduce((s, k) => s + sizes[k].revenue, 0);
     const share = (v: number) => (total > 0 ? `${((v / total) * 100).toFixed(1)}%` : '—');

@@ -4,7 +4,7 @@ import { formatDay } from '../../domain/calendar.ts';
 import { quietUntil } from '../../domain/time-of-day.ts';
 import { TIERS, type Tier } from '../../domain/members/tiers.ts';
 import type { MemberRules } from '../../domain/playbook/members.ts';
-import { askConfirmation, registerConfirmable } from '../confirm/pending-confirmations.ts';
+import { askConfirmation, defineConfirmable } from '../confirm/pending-confirmations.ts';
 import { say, type Lang } from '../../chat/lang.ts';
 import { text, type Reply } from '../../chat/reply.ts';
 import type { Services } from '../../bot/services.ts';
@@ -78,7 +78,7 @@ async function congratulate(services: Services, rules: MemberRules, customer: st
   });
 }
 
-registerConfirmable<{ day: number }>({
+export const tiersApplyConfirmable = defineConfirmable<{ day: number }>({
   kind: KIND,
   roles: ['community', 'ops_manager'],
   async apply(ctx: CommandContext, payload) {

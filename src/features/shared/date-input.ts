@@ -1,6 +1,5 @@
 import { formatDay, parseDay, type Day } from '../../domain/calendar.ts';
 import { dayProblem, lastDayAhead } from '../../domain/date-bounds.ts';
-import { limitRules } from '../../domain/playbook/limits.ts';
 import { problem } from '../../bot/errors.ts';
 import type { Bilingual } from '../../chat/lang.ts';
 import type { Services } from '../../bot/services.ts';
@@ -12,7 +11,7 @@ type Scene = Pick<Services, 'clock' | 'calendar' | 'playbook'>;
 
 /** Throws a reply when `day` is in the past (unless `allowPast`) or too far ahead. */
 export function checkDay(day: Day, scene: Scene, example: Bilingual, allowPast = false): void {
-  const years = limitRules(scene.playbook).maxYearsAhead;
+  const years = scene.playbook.limits.maxYearsAhead;
   const today = scene.calendar.dayOf(scene.clock.now().getTime());
   const why = dayProblem(day, today, years, allowPast);
   const shown = formatDay(day);
@@ -25,7 +24,7 @@ export function checkDay(day: Day, scene: Scene, example: Bilingual, allowPast =
 
 /** Throws a reply when the moment `at` is not after now or is too far ahead. */
 export function checkTime(at: number, scene: Scene, example: Bilingual): void {
-  const years = limitRules(scene.playbook).maxYearsAhead;
+  const years = scene.playbook.limits.maxYearsAhead;
   const now = scene.clock.now().getTime();
   const why = at <= now ? 'past' : dayProblem(scene.calendar.dayOf(at), scene.calendar.dayOf(now), years);
   const shown = scene.calendar.formatTime(at);
@@ -42,7 +41,7 @@ export function checkMonth(month: string, scene: Scene, example: Bilingual, allo
   if (first === undefined) return;
   const [y, m] = month.split('-').map(Number);
   const last = parseDay(m === 12 ? `${y + 1}-01-01` : `${y}-${m + 1}-01`)! - 1;
-  const years = limitRules(scene.playbook).maxYearsAhead;
+  const years = scene.playbook.limits.maxYearsAhead;
   const today = scene.calendar.dayOf(scene.clock.now().getTime());
   if (!allowPast && last < today) throw problem('month_past', `${month} 已经过去了，请选本月或以后的月份`, `${month} is over; pick this month or a later one`, example);
   if (dayProblem(first, today, years, true) === 'too_far') {

@@ -1,5 +1,4 @@
 import { readAmount, type AmountProblem } from '../../domain/amount-input.ts';
-import { limitRules } from '../../domain/playbook/limits.ts';
 import { problem, type BotError } from '../../bot/errors.ts';
 import { formatMoney } from './format.ts';
 import type { Bilingual } from '../../chat/lang.ts';
@@ -14,7 +13,7 @@ export interface MoneyScene {
   maxAmount: number;
 }
 
-export const moneyScene = (services: Pick<Services, 'store' | 'playbook'>): MoneyScene => ({ currency: services.store.currency, maxAmount: limitRules(services.playbook).maxAmount });
+export const moneyScene = (services: Pick<Services, 'store' | 'playbook'>): MoneyScene => ({ currency: services.store.currency, maxAmount: services.playbook.limits.maxAmount });
 
 /** The reply for an amount that cannot be used. */
 export function amountProblem(why: AmountProblem, typed: string, scene: MoneyScene, example: Bilingual): BotError {

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { alertKey, type Alert } from '../../domain/alerts/alert.ts';
 import { stockLevelAlerts } from '../../domain/alerts/stock-alerts.ts';
-import { alertRules } from '../../domain/playbook/alerts.ts';
 import type { DocStore } from '../../domain/ports.ts';
-import { StockBook } from '../../domain/stock/stock-book.ts';
 import { quietUntil } from '../../domain/time-of-day.ts';
 import { alertReply } from '../alerts/alert-reply.ts';
 import { muteKey, openAlertState } from '../alerts/alert-state.ts';
@@ -66,13 +64,13 @@ export const stockAlertSource: NoticeSource = {
     const alertSubs = state.data.subs;
     const rooms = new Set([...Object.keys(stockSubs), ...Object.keys(alertSubs)]);
     if (rooms.size === 0) return [];
-    const book = await StockBook.open(services.docs);
+    const book = await services.books.stock();
     const nowMs = now.getTime();
     const cal = services.calendar;
     const today = cal.dayOf(nowMs);
     const crossings = book.doc.data.alerts.filter((c) => c.at <= nowMs);
     const alerts = stockLevelAlerts(crossings, (ms) => cal.dayOf(ms));
-    const rules = alertRules(services.playbook);
+    const rules = services.playbook.alerts;
     const quiet = quietUntil(nowMs, cal, rules.quietStart, rules.quietEnd);
     const out: Notice[] = [];
     for (const room of rooms) {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { StockBook } from '../../domain/stock/stock-book.ts';
 import { levelRank, stockStatus, unitsSold, type StockStatus } from '../../domain/stock/stock.ts';
 import { problem } from '../../bot/errors.ts';
 import { say } from '../../chat/lang.ts';
@@ -37,7 +36,7 @@ export const stockCommand = defineCommand({
   async handle(ctx, a) {
     const { services, lang } = ctx;
     const t = say(lang);
-    const book = await StockBook.open(services.docs);
+    const book = await services.books.stock();
     const lastDay = services.calendar.dayOf(services.clock.now().getTime()) - 1;
     const sold = unitsSold(services.data, lastDay);
     const all = book.items.map((i) => stockStatus(i, sold.get(i.sku)));

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { formatDay } from '../../domain/calendar.ts';
-import { alertRules } from '../../domain/playbook/alerts.ts';
 import { pace } from '../../domain/targets/pacing.ts';
-import { TargetBook } from '../../domain/targets/target-book.ts';
 import { problem } from '../../bot/errors.ts';
 import { say } from '../../chat/lang.ts';
 import { text } from '../../chat/reply.ts';
@@ -28,11 +26,11 @@ export const kpiCommand = defineCommand({
   async handle(ctx, a) {
     const t = say(ctx.lang);
     const { services } = ctx;
-    const targets = (await TargetBook.open(services.docs)).month(a.month);
+    const targets = (await services.books.targets()).month(a.month);
     if (targets.length === 0) {
       return { lang: ctx.lang, blocks: [text(t(`${a.month} 还没有设定目标。运营经理可以这样设定：${TARGET_EXAMPLE.zh}`, `No targets are set for ${a.month}. An ops manager sets them like this: ${TARGET_EXAMPLE.en}`))], data: { month: a.month, targets: [] } };
     }
-    const rules = alertRules(services.playbook);
+    const rules = services.playbook.alerts;
     const now = services.clock.now().getTime();
     const paces = targets.map((target) => pace(services.data, target, now, services.calendar, rules));
     return kpiReply(a.month, paces, ctx.lang, services.store.currency, rules);

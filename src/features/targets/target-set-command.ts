@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { TARGET_METRICS } from '../../domain/targets/target.ts';
-import { TargetBook } from '../../domain/targets/target-book.ts';
 import { channelName } from '../shared/channels.ts';
 import { formatMoney } from '../shared/format.ts';
 import { say } from '../../chat/lang.ts';
@@ -26,7 +25,7 @@ export const targetSetCommand = defineCommand({
   async handle(ctx, a) {
     const t = say(ctx.lang);
     const { services, incoming } = ctx;
-    const book = await TargetBook.open(services.docs);
+    const book = await services.books.targets();
     const at = services.clock.now().toISOString();
     await book.set(a.lines.map((l) => ({ month: a.month, ...l, setBy: incoming.user, setAt: at })));
     const shown = a.lines.map((l) => `${targetMetricName(l.metric, ctx.lang)}${l.channel ? `·${channelName(l.channel, ctx.lang)}` : ''} ${l.metric === 'gmv' ? formatMoney(l.target, services.store.currency, ctx.lang) : l.target.toLocaleString(ctx.lang === 'zh' ? 'zh-CN' : 'en-US')}`);

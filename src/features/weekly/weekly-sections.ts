@@ -1,11 +1,8 @@
 import { budgetStatus } from '../../domain/budgets/status.ts';
-import { BudgetBook } from '../../domain/budgets/budget-book.ts';
 import { monthFigures, monthOf } from '../../domain/budgets/figures.ts';
-import { CampaignBook } from '../../domain/campaigns/campaign-book.ts';
 import { campaignFigures } from '../../domain/campaigns/campaign-report.ts';
 import { runsOf } from '../../domain/campaigns/campaign-run.ts';
 import { complaintReport } from '../../domain/complaints/report.ts';
-import { budgetRules } from '../../domain/playbook/budgets.ts';
 import type { Period } from '../../domain/periods.ts';
 import { complaintDesk } from '../complaints/complaint-access.ts';
 import { duration } from '../complaints/complaint-words.ts';
@@ -18,7 +15,7 @@ import type { Services } from '../../bot/services.ts';
 
 export async function campaignLine(services: Services, lang: Lang): Promise<string | undefined> {
   const t = say(lang);
-  const book = await CampaignBook.open(services.docs);
+  const book = await services.books.campaigns();
   const live = book.all().filter((c) => c.status === 'active' || c.status === 'paused').slice(-3);
   if (live.length === 0) return undefined;
   const now = services.clock.now().getTime();
@@ -46,9 +43,9 @@ export async function budgetLine(services: Services, lang: Lang): Promise<string
   const t = say(lang);
   const now = services.clock.now().getTime();
   const month = monthOf(now, services.calendar);
-  const budget = (await BudgetBook.open(services.docs)).month(month);
+  const budget = (await services.books.budgets()).month(month);
   if (!budget) return undefined;
-  const s = budgetStatus(budget, monthFigures(services.data, month, now), budgetRules(services.playbook));
+  const s = budgetStatus(budget, monthFigures(services.data, month, now), services.playbook.budgets);
   const money = (v: number) => formatMoney(v, services.store.currency, lang);
   const red = s.channels.filter((c) => c.light === 'red').length;
   const share = s.total > 0 ? Math.round((s.totalSpend / s.total) * 100) : 0;

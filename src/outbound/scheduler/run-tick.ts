@@ -4,7 +4,7 @@ import type { DispatchReport, Dispatcher } from '../dispatcher.ts';
 import { NoticeOutbox } from '../notice-outbox.ts';
 
 // One tick of the engine: ask every source what is due at `now`, queue it, send it.
-// Usage: `await runTick(services, buildNoticeSources(), dispatcher)`; the cron scheduler
+// Usage: `await runTick(services, app.noticeSources, dispatcher)`; the cron scheduler
 // and `store-ops-bot tick` both call this. Catch-up is the sources' job: they derive
 // what is due from stored state, so a tick after downtime finds the missed items.
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { buildRegistry } from '../../features/commands.ts';
+import { buildRegistry } from '../../bot/feature.ts';
+import { features } from '../../features/index.ts';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../domain/log.ts';
 import { LowdbDocStore } from '../../adapters/store/lowdb-doc-store.ts';
@@ -22,7 +23,7 @@ export function telegramFromConfig(config: Config, log: Logger, charts?: ChartDe
     ...(config.TELEGRAM_WEBHOOK_URL ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, port: config.TELEGRAM_WEBHOOK_PORT, secret, ...(config.HTTP_HOST ? { host: config.HTTP_HOST } : {}) } } : {}),
     docs: new LowdbDocStore(config.DATA_DIR),
     log,
-    menus: commandMenus(buildRegistry().specs),
+    menus: commandMenus(buildRegistry(features).specs),
     lang: config.BOT_LANG,
     ...(charts ? { charts } : {}),
   });

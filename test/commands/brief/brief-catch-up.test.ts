@@ -4,7 +4,6 @@ import { openApp } from '../../../src/app/compose.ts';
 import { ConsoleAdapter } from '../../../src/platforms/console/console-adapter.ts';
 import { Dispatcher } from '../../../src/outbound/dispatcher.ts';
 import { runTick } from '../../../src/outbound/scheduler/run-tick.ts';
-import { buildNoticeSources } from '../../../src/features/notice-sources.ts';
 import type { Reply } from '../../../src/chat/reply.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/domain/log.ts';
@@ -34,7 +33,7 @@ async function briefApp() {
     app,
     setNow: (iso: string) => void (now = Date.parse(iso)),
     say: (text: string, user = 'console:alice', conversation = 'console:ops-room') => app.bot.handle({ platform: 'console', conversation, user, direct: false, text }),
-    tick: () => runTick(app.services, buildNoticeSources(), dispatcher),
+    tick: () => runTick(app.services, app.noticeSources, dispatcher),
     printed: () => printed,
     clear: () => void (printed = ''),
   };

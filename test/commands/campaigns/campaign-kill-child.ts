@@ -1,7 +1,6 @@
 import { openApp } from '../../../src/app/compose.ts';
 import { Dispatcher } from '../../../src/outbound/dispatcher.ts';
 import { runTick } from '../../../src/outbound/scheduler/run-tick.ts';
-import { buildNoticeSources } from '../../../src/features/notice-sources.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/domain/log.ts';
 import { applyOrders } from '../../../src/domain/orders/apply-orders.ts';
@@ -43,7 +42,7 @@ if (process.env.MODE === 'seed') {
   const sender = new HttpSender('telegram', process.env.STAND_IN_URL!, { canConfirm: true });
   const dispatcher = new Dispatcher({ store: s.outboxStore, adapters: { telegram: sender }, clock, pacing: { telegram: [{ scope: 'platform', count: 100_000, perMs: 1000 }] }, maxInFlight: 8, lateAfterMs: Infinity });
   await dispatcher.recover();
-  const report = await runTick(s, buildNoticeSources(), dispatcher);
+  const report = await runTick(s, app.noticeSources, dispatcher);
   process.stdout.write(`done ${JSON.stringify({ errors: report.errors, counts: s.outboxStore.counts() })}\n`);
   await s.outboxStore.close();
 }

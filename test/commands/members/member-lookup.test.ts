@@ -39,7 +39,7 @@ describe('member look-ups', () => {
 
   it('are limited per person and hour (playbook members.lookupsPerHour); the refusal says when to try again', async () => {
     const bot = await memberApp('2026-11-27T10:00:00+08:00', orders(), 'en');
-    bot.app.services.playbook.members = { lookupsPerHour: 3 };
+    bot.app.services.playbook.members.lookupsPerHour = 3;
     bot.at('2026-11-27T10:00:00+08:00');
     expect((await bot.dm('cm', 'member bob')).data).toMatchObject({ customer: 'bob' });
     bot.at('2026-11-27T10:20:00+08:00');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../../src/chat/text/render-text.ts';
+import { parsePlaybook } from '../../../src/domain/playbook/playbook.ts';
 import { applyOrders } from '../../../src/domain/orders/apply-orders.ts';
 import { consoleWorld } from '../../support/console-world.ts';
 import { budgetApp, texts as budgetTexts } from '../budgets/budget-app.ts';
@@ -89,7 +90,8 @@ describe('messages the bot sends and refusals', () => {
     expect(said(await around.say('lee', 'complaint report this week'))).toContain('Times count around the clock');
 
     const office = await complaintApp('2026-11-27T10:00:00+08:00');
-    office.app.services.playbook = { complaints: { businessHours: { start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5] } } };
+    // Before the first complaint command, so the desk opens with these hours.
+    office.app.services.playbook = parsePlaybook({ complaints: { businessHours: { start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5] } } });
     expect(said(await office.say('lee', '投诉报表 本周'))).toContain('用时按工作时间（09:00–18:00，每周一、二、三、四、五）计');
     expect(said(await office.say('lee', 'complaint report this week'))).toContain('Times count working hours only (09:00–18:00, Mon/Tue/Wed/Thu/Fri)');
   });

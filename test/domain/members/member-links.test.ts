@@ -53,6 +53,21 @@ describe('member links', () => {
     expect(links.byUser('wechat:wxid_ann')?.linkedAt).toBe('2026-11-13T02:00:00.000Z');
   });
 
+  it('a book kept for the whole process sees links and tiers that replaced its lists (demo seeding)', async () => {
+    const { docs } = await storeWith(orders());
+    const links = await MemberLinks.open(docs);
+    expect(links.usersOf('bob')).toEqual([]);
+    const doc = await docs.open<{ links: Record<string, unknown> }>('members/links', { links: {} });
+    doc.data.links = { 'telegram:7': { user: 'telegram:7', customer: 'bob', linkedAt: '2026-11-01T00:00:00.000Z', via: 'order', optedOut: false } };
+    expect(links.usersOf('bob')).toEqual(['telegram:7']);
+    const tiers = await TierBook.open(docs);
+    expect(tiers.tierOf('bob')).toBe('member');
+    const tierDoc = await docs.open<{ customers: string[]; codes: string }>('members/tiers', { customers: [], codes: '' });
+    tierDoc.data.customers = ['bob'];
+    tierDoc.data.codes = '2';
+    expect(tiers.tierOf('bob')).toBe('gold');
+  });
+
   it('builds the DM target from a qualified id', () => {
     expect(dmTarget('wechat:wxid_abc')).toBe('wechat:dm:wxid_abc');
     expect(dmTarget('slack:U1')).toBe('slack:dm:U1');

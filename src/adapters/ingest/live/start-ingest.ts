@@ -1,5 +1,4 @@
 import type { App } from '../../../app/compose.ts';
-import { StockBook } from '../../../domain/stock/stock-book.ts';
 import { GuardedHttp } from '../../http/guarded-http.ts';
 import { healthBoard, type HealthBoard } from '../../http/health-board.ts';
 import { ShopifyWebhookInbox } from '../shopify/webhook-inbox.ts';
@@ -43,7 +42,7 @@ export async function startLiveIngest(app: App, opts: { port?: number; host?: st
     return undefined;
   }
   const health = opts.health ?? healthBoard;
-  const stock = await StockBook.open(services.docs);
+  const stock = await services.books.stock();
   const http = new GuardedHttp({ name: 'ingest', log: services.log, health });
   let inbox: ShopifyWebhookInbox | undefined;
   if (config.SHOPIFY_WEBHOOK_SECRET) {

@@ -6,7 +6,8 @@ import { commandMenus } from '../../../../src/platforms/telegram/telegram-comman
 import { TelegramAdapter } from '../../../../src/platforms/telegram/telegram-adapter.ts';
 import { MemoryDocStore } from '../../../../src/adapters/store/lowdb-doc-store.ts';
 import { openApp, type App } from '../../../../src/app/compose.ts';
-import { buildRegistry } from '../../../../src/features/commands.ts';
+import { buildRegistry } from '../../../../src/bot/feature.ts';
+import { features } from '../../../../src/features/index.ts';
 import type { Incoming } from '../../../../src/chat/incoming.ts';
 import type { Reply } from '../../../../src/chat/reply.ts';
 import { loadConfig } from '../../../../src/config.ts';
@@ -42,7 +43,7 @@ let adapter: TelegramAdapter | undefined;
 async function started(handler: IncomingHandler): Promise<TelegramAdapter> {
   api = new BotApiStandIn();
   const root = await api.listen();
-  adapter = new TelegramAdapter({ token: '123:TEST', apiRoot: root, botInfo: BOT_INFO, docs: new MemoryDocStore(), log: silentLogger, menus: commandMenus(buildRegistry().specs), lang: 'zh' });
+  adapter = new TelegramAdapter({ token: '123:TEST', apiRoot: root, botInfo: BOT_INFO, docs: new MemoryDocStore(), log: silentLogger, menus: commandMenus(buildRegistry(features).specs), lang: 'zh' });
   await adapter.start(handler);
   return adapter;
 }

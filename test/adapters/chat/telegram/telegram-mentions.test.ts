@@ -3,7 +3,8 @@ import { TelegramAdapter } from '../../../../src/platforms/telegram/telegram-ada
 import { commandMenus } from '../../../../src/platforms/telegram/telegram-commands.ts';
 import { MemoryDocStore } from '../../../../src/adapters/store/lowdb-doc-store.ts';
 import { openApp } from '../../../../src/app/compose.ts';
-import { buildRegistry } from '../../../../src/features/commands.ts';
+import { buildRegistry } from '../../../../src/bot/feature.ts';
+import { features } from '../../../../src/features/index.ts';
 import { loadConfig } from '../../../../src/config.ts';
 import { silentLogger } from '../../../../src/domain/log.ts';
 import { BOT_INFO, BotApiStandIn } from './bot-api-stand-in.ts';
@@ -26,7 +27,7 @@ describe('Telegram: typed mentions and customer details', () => {
     await app.services.access.grant('telegram:222222222', 'cs_agent');
     api = new BotApiStandIn();
     const root = await api.listen();
-    adapter = new TelegramAdapter({ token: '123:TEST', apiRoot: root, botInfo: BOT_INFO, docs: new MemoryDocStore(), log: silentLogger, menus: commandMenus(buildRegistry().specs), lang: 'zh' });
+    adapter = new TelegramAdapter({ token: '123:TEST', apiRoot: root, botInfo: BOT_INFO, docs: new MemoryDocStore(), log: silentLogger, menus: commandMenus(buildRegistry(features).specs), lang: 'zh' });
     await adapter.start((i) => app.bot.handle(i));
     const update = fixture('group-mention', 900000500);
     const typed = '@StoreOpsBot complaint new order TB20261101-88 bottle broken, ask @durov_ops or <a href="tg://user?id=777">Pavel</a> tg://user?id=778 @all mail jane@example.com phone 13800130050';
