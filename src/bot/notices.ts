@@ -1,3 +1,4 @@
+import { dmOf } from '../chat/address.ts';
 import type { Incoming } from '../chat/incoming.ts';
 import type { Reply } from '../chat/reply.ts';
 import type { Services } from './services.ts';
@@ -15,10 +16,7 @@ export interface NoticeTarget {
 export const threadOf = (i: Incoming): NoticeTarget => ({ conversation: i.conversation, ...(i.thread ?? i.messageId ? { thread: i.thread ?? i.messageId } : {}) });
 
 /** A user's DM conversation from their qualified id: `wechat:wxid_abc` → `wechat:dm:wxid_abc`. */
-export function dmTarget(user: string): string {
-  const i = user.indexOf(':');
-  return `${user.slice(0, i)}:dm:${user.slice(i + 1)}`;
-}
+export const dmTarget = (user: string): string => dmOf(user);
 
 export interface Notice {
   /** Idempotency key: what it is for + recipient + step, e.g. `complaint:31:escalate:cs_lead`. Sent at most once. */

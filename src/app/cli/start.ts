@@ -21,7 +21,7 @@ export async function startCommand(_args: string[], flags: Flags): Promise<numbe
   const app = await openApp(config, { log: makeLogger(config, sink) });
   await ensureDemoStore(app);
   const live = await startLiveIngest(app); // Shopify webhooks and the signed ingest endpoint, when configured
-  const platforms = await buildChatAdapters(config, app.services.log);
+  const platforms = await buildChatAdapters(config, app.services.log, { docs: app.services.docs });
   if (platforms.length > 0) {
     const handler = (incoming: Parameters<typeof app.bot.handle>[0]) => app.bot.handle(incoming);
     // A platform that cannot connect (a wrong token, no network) is reported in one line; the others still run.

@@ -22,7 +22,7 @@ export async function tickCommand(_args: string[], flags: Flags): Promise<number
   await ensureDemoStore(app);
   // A platform whose sends need a live session (WeChat's QR login) is left to `npm start`:
   // its messages stay queued instead of failing here. Slack and Telegram send by token.
-  const platforms = (await buildChatAdapters(config, log)).filter((p) => !p.needsLiveSession);
+  const platforms = (await buildChatAdapters(config, log, { docs: app.services.docs })).filter((p) => !p.needsLiveSession);
   const senders = [new ConsoleAdapter({ user: 'tick', prompt: false }), ...platforms];
   const dispatcher = buildDispatcher(config, app.services.outboxStore, senders, log);
   const recovered = await dispatcher.recover();
