@@ -34,6 +34,8 @@ export interface PlatformContext {
 export interface PlatformModule<Name extends string = string> {
   readonly name: Name;
   readonly address: AddressCodec;
+  /** The npm packages (or scopes) of the platform's SDK; only its own folder may import them (the architecture test checks). */
+  readonly sdks?: readonly string[];
   /** The platform's send limits, which the outbound engine paces by. */
   readonly pacing: readonly RateLimit[];
   /** Whether the `group` limits apply to a conversation. */

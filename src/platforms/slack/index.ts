@@ -6,6 +6,7 @@ import { SLACK_REPEATS_WITHIN_MS } from './slack-memory.ts';
 export const slackPlatform: PlatformModule<'slack'> = {
   name: 'slack',
   address: slackAddress,
+  sdks: ['@slack/bolt', '@slack/web-api', '@slack/socket-mode', '@slack'],
   // chat.postMessage: about one message a second per channel.
   pacing: [{ scope: 'conversation', count: 1, perMs: 1000 }],
   isGroup: (a) => a.kind !== 'dm',

@@ -5,6 +5,7 @@ import { telegramAddress } from './telegram-ids.ts';
 export const telegramPlatform: PlatformModule<'telegram'> = {
   name: 'telegram',
   address: telegramAddress,
+  sdks: ['grammy', '@grammyjs'],
   // Bot API: 30 messages a second overall, one a second per chat, 20 a minute per group.
   pacing: [
     { scope: 'platform', count: 30, perMs: 1000 },

@@ -5,6 +5,7 @@ import { wechatAddress } from './wechat-ids.ts';
 export const wechatPlatform: PlatformModule<'wechat'> = {
   name: 'wechat',
   address: wechatAddress,
+  sdks: ['wechaty', 'wechaty-puppet'],
   // Personal accounts get flagged for bursts: one message per 3 s per chat, 20 a minute overall.
   pacing: [
     { scope: 'conversation', count: 1, perMs: 3000 },

@@ -5,6 +5,7 @@ import { wecomAddress } from './wecom-ids.ts';
 export const wecomPlatform: PlatformModule<'wecom'> = {
   name: 'wecom',
   address: wecomAddress,
+  sdks: ['@wecom/aibot-node-sdk', '@wecom'],
   // WeCom lets each group robot (and the smart bot in each chat) send 20 messages a minute.
   pacing: [{ scope: 'conversation', count: 20, perMs: 60_000 }],
   isGroup: (a) => a.kind !== 'dm',
