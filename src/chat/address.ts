@@ -43,6 +43,9 @@ export const qualifiedUser = (platform: string, id: string) => `${platform}:${id
 /** A user's DM conversation from their qualified id: `wechat:wxid_abc` → `wechat:dm:wxid_abc`. */
 export const dmOf = (user: string) => `${platformOf(user)}:dm:${localIdOf(user)}`;
 
+/** Whether an id follows the DM rule (`<platform>:dm:…`), for ids no codec at hand can read. */
+export const looksDirect = (conversation: string) => conversation.startsWith(`${platformOf(conversation)}:dm:`);
+
 /** The codecs of the platforms in use, each found by the prefix of the id it is handed. */
 export class AddressBook {
   private readonly codecs: Map<string, AddressCodec>;

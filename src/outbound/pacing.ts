@@ -2,7 +2,7 @@
 // Usage: `const pacer = new Pacer(limits)`; `pacer.waitMs(conversation, now)` says how long
 // until a send is allowed; `pacer.record(conversation, now)` books it.
 
-import { AddressBook, platformOf } from '../chat/address.ts';
+import { AddressBook, looksDirect, platformOf } from '../chat/address.ts';
 import type { PlatformModule, RateLimit } from '../chat/platform-module.ts';
 import { PLATFORMS } from '../platforms/index.ts';
 
@@ -27,7 +27,7 @@ export function groupRuleOf(platforms: readonly PlatformModule[]): (conversation
   return (conversation) => {
     const address = book.decode(conversation);
     const platform = byName.get(platformOf(conversation));
-    return address && platform ? platform.isGroup(address) : !conversation.includes(':dm:');
+    return address && platform ? platform.isGroup(address) : !looksDirect(conversation);
   };
 }
 
