@@ -11,7 +11,7 @@ export interface SeenBeforeOptions {
   clock?: Clock;
   /** How long a key is remembered (default a day). */
   keepMs?: number;
-  /** Most keys kept; the oldest go first (default 5000). */
+  /** Most keys kept; the oldest go first (default 2000, what Telegram and WeCom kept before). */
   max?: number;
 }
 
@@ -35,7 +35,7 @@ export class DocSeenBefore implements SeenBefore {
   ) {
     this.clock = opts.clock ?? { now: () => new Date() };
     this.keepMs = opts.keepMs ?? DAY_MS;
-    this.max = opts.max ?? 5000;
+    this.max = opts.max ?? 2000;
   }
 
   private load() {

@@ -52,10 +52,9 @@ export class WecomAdapter implements ChatAdapter {
 
   constructor(private readonly opts: WecomOptions) {
     this.now = opts.now ?? Date.now;
-    const now = this.now;
     // WeCom repeats a callback it thinks was lost (a slow answer, a dropped connection), and a repeated
     // press must not decide twice: each msgid is handled once, marked before the handler runs.
-    this.seen = opts.seen ?? new DocSeenBefore(opts.docs, 'wecom/seen', { clock: { now: () => new Date(now()) } });
+    this.seen = opts.seen ?? new DocSeenBefore(opts.docs, 'wecom/seen');
     if (opts.longConnection) this.connection = new LongConnection({ ...opts.longConnection, log: opts.log });
     this.needsLiveSession = !!opts.longConnection;
   }
