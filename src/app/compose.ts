@@ -103,7 +103,7 @@ export async function openApp(config: Config, opts: AppOptions = {}): Promise<Ap
     services,
     bot: new Bot(services, registry, log),
     noticeSources: noticeSourcesOf(features),
-    platforms: () => (platforms ??= buildChatAdapters(config, log, charts)),
+    platforms: () => (platforms ??= buildChatAdapters(config, log, { docs, clock, charts })),
     charts,
   };
 }

@@ -1,3 +1,4 @@
+import { dmOf } from '../chat/address.ts';
 import type { Incoming } from '../chat/incoming.ts';
 import type { Reply } from '../chat/reply.ts';
 import type { Services } from './services.ts';
@@ -12,10 +13,7 @@ export type { Notice, NoticeTarget, Outbox } from './notice.ts';
 export const threadOf = (i: Incoming): NoticeTarget => ({ conversation: i.conversation, ...(i.thread ?? i.messageId ? { thread: i.thread ?? i.messageId } : {}) });
 
 /** A user's DM conversation from their qualified id: `wechat:wxid_abc` → `wechat:dm:wxid_abc`. */
-export function dmTarget(user: string): string {
-  const i = user.indexOf(':');
-  return `${user.slice(0, i)}:dm:${user.slice(i + 1)}`;
-}
+export const dmTarget = (user: string): string => dmOf(user);
 
 /** A feature that derives, from what is stored, what has fallen due by `now`. */
 export interface NoticeSource {

@@ -1,6 +1,7 @@
 import type { Lang } from './lang.ts';
 
-export type Platform = 'console' | 'slack' | 'wechat' | 'telegram' | 'wecom';
+/** A platform's name (`slack`, `telegram`, …); the names in use are src/platforms/index.ts's `PlatformName`. */
+export type Platform = string;
 
 /** A button press or numbered choice: the command id it runs and the id it acts on. */
 export interface Action {

@@ -22,7 +22,7 @@ const RULES: [RegExp, Safety][] = [
   [/^audit\//, { startsEmpty: true, what: { zh: '该月审计日志', en: "that month's audit log" } }],
   [/^(traffic|spend)$/, { startsEmpty: true, what: { zh: '访客或广告花费数据', en: 'visitor or ad-spend figures' } }],
   [/^(brief|confirm)\//, { startsEmpty: true, what: { zh: '订阅或待确认操作', en: 'subscriptions or pending confirmations' } }],
-  [/^(telegram|slack|wechat)\//, { startsEmpty: true, what: { zh: '聊天平台的会话记录', en: 'chat platform session state' } }],
+  [/^(telegram|slack|wechat|wecom)\//, { startsEmpty: true, what: { zh: '聊天平台的会话记录', en: 'chat platform session state' } }],
   [/^orders\/|^order-customers$/, { startsEmpty: false, what: { zh: '订单', en: 'orders' } }],
 ];
 

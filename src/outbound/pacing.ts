@@ -2,43 +2,38 @@
 // Usage: `const pacer = new Pacer(limits)`; `pacer.waitMs(conversation, now)` says how long
 // until a send is allowed; `pacer.record(conversation, now)` books it.
 
-/**
- * `platform`: all sends on that platform; `conversation`: each conversation on its own;
- * `group`: each group conversation (not a DM) on its own.
- */
-export interface RateLimit {
-  scope: 'platform' | 'conversation' | 'group';
-  count: number;
-  perMs: number;
-}
+import { AddressBook, looksDirect, platformOf } from '../chat/address.ts';
+import type { PlatformModule, RateLimit } from '../chat/platform-module.ts';
+import { PLATFORMS } from '../platforms/index.ts';
 
-/** Limits by platform prefix of the conversation id (`telegram`, `slack`, `wechat`, `wecom`, …). */
+export type { RateLimit };
+export { platformOf };
+
+/** Limits by platform name, the prefix of the conversation id (`telegram`, `slack`, …). */
 export type PacingConfig = Record<string, RateLimit[]>;
 
-export const DEFAULT_PACING: PacingConfig = {
-  slack: [{ scope: 'conversation', count: 1, perMs: 1000 }],
-  telegram: [
-    { scope: 'platform', count: 30, perMs: 1000 },
-    { scope: 'conversation', count: 1, perMs: 1000 },
-    { scope: 'group', count: 20, perMs: 60_000 },
-  ],
-  wechat: [
-    { scope: 'conversation', count: 1, perMs: 3000 },
-    { scope: 'platform', count: 20, perMs: 60_000 },
-  ],
-  // WeCom lets each group robot (and the smart bot in each chat) send 20 messages a minute.
-  wecom: [{ scope: 'conversation', count: 20, perMs: 60_000 }],
-};
-
-export const platformOf = (conversation: string) => conversation.split(':', 1)[0];
-
-/** Telegram groups have negative chat ids; elsewhere anything that is not a DM is a group. */
-export function isGroup(conversation: string): boolean {
-  if (conversation.includes(':dm:')) return false;
-  const platform = platformOf(conversation);
-  if (platform === 'telegram') return conversation.startsWith('telegram:-');
-  return platform !== 'console';
+/** Each platform's own limits, as its module declares them. */
+export function pacingOf(platforms: readonly PlatformModule[]): PacingConfig {
+  return Object.fromEntries(platforms.filter((p) => p.pacing.length > 0).map((p) => [p.name, p.pacing.map((l) => ({ ...l }))]));
 }
+
+/**
+ * Whether the `group` limits apply to a conversation, as its platform says; a conversation no
+ * platform can read counts as a group unless it is a DM (`<platform>:dm:…`).
+ */
+export function groupRuleOf(platforms: readonly PlatformModule[]): (conversation: string) => boolean {
+  const book = new AddressBook(platforms.map((p) => p.address));
+  const byName = new Map(platforms.map((p) => [p.name, p]));
+  return (conversation) => {
+    const address = book.decode(conversation);
+    const platform = byName.get(platformOf(conversation));
+    return address && platform ? platform.isGroup(address) : !looksDirect(conversation);
+  };
+}
+
+export const DEFAULT_PACING: PacingConfig = pacingOf(PLATFORMS);
+
+export const isGroup = groupRuleOf(PLATFORMS);
 
 /** Multiplies every limit's count (benches run a scaled-up stand-in). */
 export function scalePacing(config: PacingConfig, factor: number): PacingConfig {
@@ -60,6 +55,7 @@ export class Pacer {
     private readonly config: PacingConfig,
     private readonly margin = 1.03,
     private readonly jitterMs = 25,
+    private readonly inGroup: (conversation: string) => boolean = isGroup,
   ) {}
 
   private interval(limit: RateLimit): number {
@@ -75,7 +71,7 @@ export class Pacer {
     const limits = this.config[platform] ?? [];
     const out: { key: string; limit: RateLimit }[] = [];
     for (const limit of limits) {
-      if (limit.scope === 'group' && !isGroup(conversation)) continue;
+      if (limit.scope === 'group' && !this.inGroup(conversation)) continue;
       const key = limit.scope === 'platform' ? `${platform}|${limit.count}/${limit.perMs}` : `${conversation}|${limit.count}/${limit.perMs}`;
       out.push({ key, limit });
     }

@@ -1,3 +1,4 @@
+import { localIdOf, platformOf } from '../../chat/address.ts';
 import type { Services } from '../../bot/services.ts';
 import { say, type Lang } from '../../chat/lang.ts';
 import type { LocalAdmin } from '../../platforms/console/console-adapter.ts';
@@ -23,9 +24,9 @@ export function localAdmin(s: Services): LocalAdmin {
     refusalHint(lang, user) {
       const t = say(lang);
       if (noAdmin(s)) return t('（还没有管理员：本地演示可输入 :admin 成为管理员；正式使用请设置 BOT_ADMINS。）', '(No admin yet: on this local demo, type :admin to become one; on a team, set BOT_ADMINS.)');
-      const consoleAdmins = s.roles.usersWith('admin').filter((u) => u.startsWith('console:') && u !== user);
+      const consoleAdmins = s.roles.usersWith('admin').filter((u) => platformOf(u) === 'console' && u !== user);
       return consoleAdmins.length
-        ? t(`（管理员来自 BOT_ADMINS：${consoleAdmins.join('、')}；输入「:as ${consoleAdmins[0].slice(8)}」以其身份授权。）`, `(Admins come from BOT_ADMINS: ${consoleAdmins.join(', ')}; type ":as ${consoleAdmins[0].slice(8)}" to grant as them.)`)
+        ? t(`（管理员来自 BOT_ADMINS：${consoleAdmins.join('、')}；输入「:as ${localIdOf(consoleAdmins[0])}」以其身份授权。）`, `(Admins come from BOT_ADMINS: ${consoleAdmins.join(', ')}; type ":as ${localIdOf(consoleAdmins[0])}" to grant as them.)`)
         : t('（管理员由 BOT_ADMINS 指定，请他们用 grant 授权。）', '(Admins are named in BOT_ADMINS; ask one to grant the role.)');
     },
     async claim(lang, user) {

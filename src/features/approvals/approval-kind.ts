@@ -1,3 +1,4 @@
+import { localIdOf } from '../../chat/address.ts';
 import type { ApprovalRequest } from '../../domain/approvals/approval.ts';
 import type { BotError } from '../../bot/errors.ts';
 import type { Lang } from '../../chat/lang.ts';
@@ -30,4 +31,4 @@ export interface LoadedApproval {
 export const auditPrefix = (kind: string) => kind.split('.')[0];
 
 /** How a qualified user id reads in text: `console:bob` → `@bob`. Adapters mention natively via Reply.mentions. */
-export const at = (user: string) => `@${user.includes(':') ? user.slice(user.indexOf(':') + 1) : user}`;
+export const at = (user: string) => `@${localIdOf(user)}`;

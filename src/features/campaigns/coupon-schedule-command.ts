@@ -1,3 +1,4 @@
+import { localIdOf } from '../../chat/address.ts';
 import { threadOf } from '../../bot/notices.ts';
 import { z } from 'zod';
 import { formatDay } from '../../domain/calendar.ts';
@@ -107,7 +108,7 @@ export const couponScheduleConfirmable = defineConfirmable<ScheduleWords>({
     c.approvalId = request.id;
     await book.save();
     const managers = services.roles.usersWith('ops_manager').filter((u) => u !== incoming.user);
-    const names = managers.map((u) => `@${u.slice(u.indexOf(':') + 1)}`).join(' ');
+    const names = managers.map((u) => `@${localIdOf(u)}`).join(' ');
     return {
       lang,
       blocks: [text(t(`活动 ${line} 已保存，等待运营经理审批（审批单 #${request.id}）。${names ? `请 ${names} 审批。` : ''}`, `Campaign ${line} is saved and awaits an operations manager's approval (request #${request.id}).${names ? ` Please decide: ${names}` : ''}`)), decisionChoices(request, lang)],

@@ -1,3 +1,4 @@
+import { localIdOf } from '../../chat/address.ts';
 import { formatDay, type Day } from '../../domain/calendar.ts';
 import { itemState, type Checklist, type ChecklistItem, type ItemState } from '../../domain/checklists/checklist.ts';
 import type { RoleLookup } from '../../domain/roles.ts';
@@ -19,7 +20,7 @@ export const stateLabel = (s: ItemState, lang: Lang) => STATE_LABEL[s][lang === 
 
 /** The owner as a mention-able name: the assigned person, else the role. */
 export function ownerLabel(item: ChecklistItem, lang: Lang): string {
-  return item.owner ? `@${item.owner.split(':').slice(1).join(':')}` : roleName(item.ownerRole, lang);
+  return item.owner ? `@${localIdOf(item.owner)}` : roleName(item.ownerRole, lang);
 }
 
 /** Who to mention for an item: the assigned person, else everyone holding its role. */

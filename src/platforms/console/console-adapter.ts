@@ -1,3 +1,5 @@
+import { dmOf } from '../../chat/address.ts';
+import { consoleAddress, consoleUser } from './console-ids.ts';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Incoming } from '../../chat/incoming.ts';
@@ -30,7 +32,7 @@ export interface LocalAdmin {
   claim(lang: Lang, user: string): Promise<string>;
 }
 
-export const CONSOLE_ROOM = 'console:ops-room';
+export const CONSOLE_ROOM = consoleAddress.encode({ platform: 'console', kind: 'group', id: 'ops-room' });
 
 /**
  * The terminal chat: a person types, the bot answers below. Messages the bot
@@ -61,7 +63,7 @@ export class ConsoleAdapter implements ChatAdapter {
     const n = /^\s*(\d{1,2})\s*$/.exec(line);
     const choice = n ? this.choices[Number(n[1]) - 1] : undefined;
     // Each typed line gets a message id, so a feature can open a thread on it (a complaint, an approval).
-    const base = { platform: 'console' as const, conversation: this.opts.direct ? `console:dm:${this.user}` : CONSOLE_ROOM, user: `console:${this.user}`, userName: this.user, direct: !!this.opts.direct, messageId: `m${++this.lines}` };
+    const base = { platform: 'console' as const, conversation: this.opts.direct ? dmOf(consoleUser(this.user)) : CONSOLE_ROOM, user: consoleUser(this.user), userName: this.user, direct: !!this.opts.direct, messageId: `m${++this.lines}` };
     // A number answers the card: the press speaks the card's language, like a button would.
     return choice ? { ...base, action: choice.action, ...(this.choicesLang ? { lang: this.choicesLang } : {}) } : { ...base, text: line };
   }
@@ -99,7 +101,7 @@ export class ConsoleAdapter implements ChatAdapter {
             write(t(`（:as 后面写要切换的用户名，例如「:as bob」；现在是 console:${this.user}）`, `(:as needs the name to type as, like ":as bob"; you are console:${this.user})`));
           }
         } else if (trimmed === ':admin') {
-          write(this.opts.localAdmin ? await this.opts.localAdmin.claim(this.opts.lang ?? 'zh', `console:${this.user}`) : t('（这里不提供 :admin）', '(:admin is not offered here)'));
+          write(this.opts.localAdmin ? await this.opts.localAdmin.claim(this.opts.lang ?? 'zh', consoleUser(this.user)) : t('（这里不提供 :admin）', '(:admin is not offered here)'));
         } else if (/^:[a-z]+$/i.test(trimmed)) {
           write(t(`（没有 ${trimmed} 这个终端指令。可用：:as 名字、:admin、:quit）`, `(There is no terminal command ${trimmed}. Try :as NAME, :admin or :quit.)`));
         } else if (trimmed) {
@@ -111,7 +113,7 @@ export class ConsoleAdapter implements ChatAdapter {
             this.choicesLang = reply.lang;
           }
           // In the terminal a refusal also says how to get the role here (BOT_ADMINS, or :admin on the local demo).
-          const hint = (reply.data as { error?: string } | undefined)?.error === 'forbidden' ? this.opts.localAdmin?.refusalHint(reply.lang, `console:${this.user}`) : undefined;
+          const hint = (reply.data as { error?: string } | undefined)?.error === 'forbidden' ? this.opts.localAdmin?.refusalHint(reply.lang, consoleUser(this.user)) : undefined;
           write(`bot> ${this.render(reply).split('\n').join('\n     ')}${hint ? `\n     ${hint}` : ''}`);
           for (const l of await chartLines(reply, this.opts.charts)) write(`     ${l}`);
         }

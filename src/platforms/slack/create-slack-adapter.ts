@@ -3,8 +3,8 @@ import type { Config } from '../../config.ts';
 import type { Logger } from '../../domain/log.ts';
 import { fixedClock, systemClock, type Clock, type DocStore } from '../../domain/ports.ts';
 import { healthBoard } from '../../adapters/http/health-board.ts';
-import { LowdbDocStore } from '../../adapters/store/lowdb-doc-store.ts';
 import type { ChartDelivery } from '../../chat/chart-delivery.ts';
+import type { SeenBefore } from '../../chat/seen-before.ts';
 import { GuardedHttpReceiver } from './guarded-http-receiver.ts';
 import { SlackAdapter } from './slack-adapter.ts';
 import { slackLogger } from './slack-logger.ts';
@@ -15,7 +15,7 @@ import { makeWebClient } from './slack-sender.ts';
  * Socket Mode when SLACK_APP_TOKEN is set (no public URL needed); otherwise HTTP on
  * SLACK_PORT, every request verified with SLACK_SIGNING_SECRET.
  */
-export function createSlackAdapter(config: Config, log: Logger, deps: { docs?: DocStore; clock?: Clock; port?: number; charts?: ChartDelivery } = {}): SlackAdapter | undefined {
+export function createSlackAdapter(config: Config, log: Logger, deps: { docs: DocStore; clock?: Clock; port?: number; charts?: ChartDelivery; seen?: SeenBefore }): SlackAdapter | undefined {
   if (!config.SLACK_BOT_TOKEN) return undefined;
   const slackApiUrl = config.SLACK_API_URL;
   let receiver: Receiver;
@@ -33,7 +33,8 @@ export function createSlackAdapter(config: Config, log: Logger, deps: { docs?: D
   return new SlackAdapter({
     client: makeWebClient(config.SLACK_BOT_TOKEN, slackApiUrl),
     receiver,
-    docs: deps.docs ?? new LowdbDocStore(config.DATA_DIR),
+    docs: deps.docs,
+    ...(deps.seen ? { seen: deps.seen } : {}),
     clock: deps.clock ?? (config.BOT_NOW ? fixedClock(config.BOT_NOW) : systemClock),
     log,
     ...(slackApiUrl ? { slackApiUrl } : {}),

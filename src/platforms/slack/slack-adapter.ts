@@ -1,6 +1,7 @@
 import { App, type Receiver, type RespondFn, type webApi } from '@slack/bolt';
 import { say } from '../../chat/lang.ts';
 import type { Reply } from '../../chat/reply.ts';
+import type { SeenBefore } from '../../chat/seen-before.ts';
 import type { Logger } from '../../domain/log.ts';
 import type { Clock, DocStore } from '../../domain/ports.ts';
 import type { ChatAdapter, IncomingHandler, Sent, Target } from '../../chat/chat-adapter.ts';
@@ -21,6 +22,8 @@ export interface SlackAdapterOptions {
   clock: Clock;
   log: Logger;
   slackApiUrl?: string;
+  /** Deliveries already handled; by default kept beside the adapter's other documents. */
+  seen?: SeenBefore;
   /** Draws a reply's charts as pictures for the thread; without it charts stay text. */
   charts?: ChartDelivery;
 }
@@ -41,7 +44,7 @@ export class SlackAdapter implements ChatAdapter {
 
   constructor(private readonly opts: SlackAdapterOptions) {
     this.sender = new SlackSender(opts.client);
-    this.memory = new SlackMemory(opts.docs, opts.clock);
+    this.memory = new SlackMemory(opts.docs, opts.clock, opts.seen);
   }
 
   async start(handler: IncomingHandler): Promise<void> {
@@ -115,7 +118,7 @@ export class SlackAdapter implements ChatAdapter {
     try {
       await work();
     } catch (err) {
-      this.memory.failed(key);
+      await this.memory.failed(key);
       throw err;
     }
     await this.memory.done(key);

@@ -1,3 +1,5 @@
+import type { AddressCodec } from '../../chat/address.ts';
+
 // Conversation and user ids as the rest of the bot sees them: opaque strings that
 // start with `slack:`. A channel is `slack:C0123`, a DM with a user `slack:dm:U0123`;
 // a thread is the ts of its first message.
@@ -20,3 +22,14 @@ export function decodeConversation(conversation: string): SlackPlace | undefined
 export function slackUserId(qualified: string): string | undefined {
   return /^slack:([UW][A-Z0-9]+)$/.exec(qualified)?.[1];
 }
+
+/** `slack:C0123` ⇄ a channel (group), `slack:dm:U0123` ⇄ a user's DM. */
+export const slackAddress: AddressCodec = {
+  platform: 'slack',
+  encode: (a) => (a.kind === 'dm' ? slackDm(a.id) : slackChannel(a.id)),
+  decode(conversation) {
+    const place = decodeConversation(conversation);
+    if (!place) return undefined;
+    return 'dmUser' in place ? { platform: 'slack', kind: 'dm', id: place.dmUser } : { platform: 'slack', kind: 'group', id: place.channel };
+  },
+};

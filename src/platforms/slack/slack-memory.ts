@@ -1,28 +1,34 @@
+import type { SeenBefore } from '../../chat/seen-before.ts';
+import { DocSeenBefore } from '../../adapters/store/doc-seen-before.ts';
 import type { Clock, DocStore } from '../../domain/ports.ts';
 
 // What the Slack adapter must remember across restarts, in the DocStore:
 // - the threads it answered, so a follow-up there needs no @mention (kept 30 days);
-// - the events it processed, so a retried delivery is not answered twice (kept 2 hours;
-//   Slack retries within about 30 minutes). An event is marked only once it was answered,
-//   so a retry after a failed first attempt is processed.
+// - the events it processed, through the seen-before port every adapter shares (kept 2 hours;
+//   Slack retries within about 30 minutes). An event is marked when it is claimed and
+//   forgotten again if answering it failed, so a retry after a failed first attempt is processed.
 
 const THREAD_DAYS = 30;
-const EVENT_HOURS = 2;
+/** Slack retries an event within about 30 minutes. */
+export const SLACK_REPEATS_WITHIN_MS = 2 * 3_600_000;
 
 interface MemoryDoc {
   threads: Record<string, string>;
-  events: Record<string, string>;
 }
 
 export class SlackMemory {
   private readonly inFlight = new Set<string>();
+  private readonly seen: SeenBefore;
   constructor(
     private readonly docs: DocStore,
     private readonly clock: Clock,
-  ) {}
+    seen?: SeenBefore,
+  ) {
+    this.seen = seen ?? new DocSeenBefore(docs, 'slack/seen', { clock, keepMs: SLACK_REPEATS_WITHIN_MS });
+  }
 
   private doc() {
-    return this.docs.open<MemoryDoc>('slack/memory', { threads: {}, events: {} });
+    return this.docs.open<MemoryDoc>('slack/memory', { threads: {} });
   }
 
   async rememberThread(channel: string, threadTs: string): Promise<void> {
@@ -41,19 +47,12 @@ export class SlackMemory {
    * now (a retry that arrived while the first attempt runs). Call done() or failed() after.
    */
   async claim(id: string): Promise<boolean> {
-    if (this.inFlight.has(id)) return false;
-    this.inFlight.add(id); // before any await, so two concurrent deliveries cannot both pass
-    const doc = await this.doc();
-    if (doc.data.events[id] === undefined) return true;
-    this.inFlight.delete(id);
-    return false;
+    if (await this.seen.seen(id)) return false;
+    this.inFlight.add(id);
+    return true;
   }
 
   async done(id: string): Promise<void> {
-    const doc = await this.doc();
-    doc.data.events[id] = this.clock.now().toISOString();
-    this.prune(doc.data.events, EVENT_HOURS);
-    await doc.write();
     this.inFlight.delete(id);
   }
 
@@ -62,7 +61,8 @@ export class SlackMemory {
     return this.inFlight.size;
   }
 
-  failed(id: string): void {
+  async failed(id: string): Promise<void> {
+    await this.seen.forget(id);
     this.inFlight.delete(id);
   }
 

@@ -3,6 +3,7 @@ import { Api, Bot, type Context } from 'grammy';
 import type { User, UserFromGetMe } from 'grammy/types';
 import { say, type Lang } from '../../chat/lang.ts';
 import type { Reply } from '../../chat/reply.ts';
+import type { SeenBefore } from '../../chat/seen-before.ts';
 import type { Logger } from '../../domain/log.ts';
 import type { DocStore } from '../../domain/ports.ts';
 import { SendError, type ChatAdapter, type IncomingHandler, type Sent, type Target } from '../../chat/chat-adapter.ts';
@@ -24,6 +25,8 @@ export interface TelegramOptions {
   /** Receive updates by webhook instead of long polling. */
   webhook?: WebhookOptions;
   docs: DocStore;
+  /** Updates already handled; by default kept beside the adapter's other documents. */
+  seen?: SeenBefore;
   log: Logger;
   /** The "/" menu, set with setMyCommands in English and Chinese. */
   menus?: CommandMenus;
@@ -56,7 +59,7 @@ export class TelegramAdapter implements ChatAdapter {
     // retried: a network error or 5xx may hide an accepted message.
     this.bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 10, rethrowHttpErrors: true, rethrowInternalServerErrors: true }));
     this.sender = new Api(opts.token, client);
-    this.state = new TelegramState(opts.docs, opts.now);
+    this.state = new TelegramState(opts.docs, opts.now, opts.seen);
   }
 
   async start(handler: IncomingHandler): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Chat } from 'grammy/types';
+import type { AddressCodec } from '../../chat/address.ts';
 
 // Conversation ids as the rest of the bot sees them: `telegram:<chat>`, a forum topic
 // `telegram:<chat>:<topic>`, and a private chat `telegram:dm:<userId>` (in Telegram a
@@ -32,3 +33,18 @@ export function telegramUser(qualified: string): number | undefined {
   const m = /^telegram:(\d+)$/.exec(qualified);
   return m ? Number(m[1]) : undefined;
 }
+
+/**
+ * `telegram:dm:<user>` ⇄ a DM; `telegram:<chat>` and `telegram:<chat>:<topic>` ⇄ a chat (kind `group`,
+ * though only negative chat ids are groups to Telegram; see the platform's isGroup).
+ */
+export const telegramAddress: AddressCodec = {
+  platform: 'telegram',
+  encode: (a) => (a.kind === 'dm' ? `telegram:dm:${a.id}` : a.topic ? `telegram:${a.id}:${a.topic}` : `telegram:${a.id}`),
+  decode(conversation) {
+    const m = ID.exec(conversation);
+    if (!m) return undefined;
+    if (m[1]) return { platform: 'telegram', kind: 'dm', id: m[1] };
+    return { platform: 'telegram', kind: 'group', id: m[2], ...(m[3] ? { topic: m[3] } : {}) };
+  },
+};

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Action } from '../../chat/incoming.ts';
 import type { Lang } from '../../chat/lang.ts';
+import type { SeenBefore } from '../../chat/seen-before.ts';
+import { DocSeenBefore } from '../../adapters/store/doc-seen-before.ts';
 import type { Doc, DocStore } from '../../domain/ports.ts';
 
 // What the adapter must remember across restarts: the updates it already handled
-// (Telegram redelivers after a timeout or a crash before the offset moved on) and the
-// actions behind buttons whose `id value` does not fit Telegram's 64-byte callback_data.
+// (Telegram redelivers after a timeout or a crash before the offset moved on), through the
+// seen-before port every adapter shares, and the actions behind buttons whose `id value`
+// does not fit Telegram's 64-byte callback_data.
 
-const KEEP_UPDATES = 1000;
 const ACTION_TTL_MS = 14 * 24 * 3600 * 1000;
 const CALLBACK_LIMIT = 64;
 
@@ -19,8 +21,6 @@ interface StoredAction {
 }
 
 interface State {
-  updates: number[];
-  callbacks: string[];
   actions: Record<string, StoredAction>;
 }
 
@@ -31,33 +31,27 @@ export interface PressedAction {
 
 export class TelegramState {
   private doc?: Promise<Doc<State>>;
+  private readonly seen: SeenBefore;
   constructor(
     private readonly docs: DocStore,
     private readonly now: () => number = Date.now,
-  ) {}
+    seen?: SeenBefore,
+  ) {
+    this.seen = seen ?? new DocSeenBefore(docs, 'telegram/seen', { clock: { now: () => new Date(now()) } });
+  }
 
   private open(): Promise<Doc<State>> {
-    this.doc ??= this.docs.open<State>('telegram/state', { updates: [], callbacks: [], actions: {} });
+    this.doc ??= this.docs.open<State>('telegram/state', { actions: {} });
     return this.doc;
   }
 
-  /** True when this id was seen before; otherwise records it. Checked and recorded in one step, so concurrent copies see each other. */
-  private async firstTime(key: 'updates' | 'callbacks', id: number | string): Promise<boolean> {
-    const doc = await this.open();
-    const list = doc.data[key] as (number | string)[];
-    if (list.includes(id)) return false;
-    list.push(id);
-    if (list.length > KEEP_UPDATES) list.splice(0, list.length - KEEP_UPDATES);
-    await doc.write();
-    return true;
+  /** True the first time an update arrives (also across a restart, and when two copies race). */
+  async firstUpdate(updateId: number): Promise<boolean> {
+    return !(await this.seen.seen(`update:${updateId}`));
   }
 
-  firstUpdate(updateId: number): Promise<boolean> {
-    return this.firstTime('updates', updateId);
-  }
-
-  firstCallback(queryId: string): Promise<boolean> {
-    return this.firstTime('callbacks', queryId);
+  async firstCallback(queryId: string): Promise<boolean> {
+    return !(await this.seen.seen(`callback:${queryId}`));
   }
 
   /** callback_data for a button: `lang|id value` when it fits in 64 bytes, else `#ref` to a stored action. */

@@ -4,6 +4,8 @@ import { types, type Contact, type Message, type Room, type Wechaty } from 'wech
 import type { Incoming } from '../../chat/incoming.ts';
 import { detectLang } from '../../chat/lang.ts';
 import type { Reply } from '../../chat/reply.ts';
+import type { SeenBefore } from '../../chat/seen-before.ts';
+import { DocSeenBefore } from '../../adapters/store/doc-seen-before.ts';
 import type { Logger } from '../../domain/log.ts';
 import { systemClock, type Clock, type DocStore } from '../../domain/ports.ts';
 import { SendError, type ChatAdapter, type IncomingHandler, type Sent, type Target } from '../../chat/chat-adapter.ts';
@@ -32,6 +34,8 @@ export interface WechatAdapterOptions {
   observe?: (messageId: string, outcome: 'ignored' | 'answered' | 'silent' | 'failed') => void;
   /** Draws a reply's charts as images sent after the text; without it charts stay text. */
   charts?: ChartDelivery;
+  /** Messages already handled; by default kept beside the adapter's other documents. */
+  seen?: SeenBefore;
 }
 
 const MAX_AGE_S = 180;
@@ -50,7 +54,7 @@ export class WechatAdapter implements ChatAdapter {
   private readonly log: Logger;
   private readonly clock: Clock;
   private readonly chains = new Map<string, Promise<void>>();
-  private readonly seenIds = new Set<string>();
+  private readonly seen: SeenBefore;
   private sent = 0;
 
   constructor(private readonly opts: WechatAdapterOptions) {
@@ -58,6 +62,7 @@ export class WechatAdapter implements ChatAdapter {
     this.log = opts.log;
     this.clock = opts.clock ?? systemClock;
     this.choices = new ChoiceBook(opts.docs, opts.choices);
+    this.seen = opts.seen ?? new DocSeenBefore(opts.docs, 'wechat/seen', { clock: this.clock });
     this.conversations = new ConversationBook(opts.docs);
   }
 
@@ -116,14 +121,13 @@ export class WechatAdapter implements ChatAdapter {
   }
 
   private async onMessage(msg: Message, handler: IncomingHandler): Promise<'ignored' | 'answered' | 'silent'> {
-    if (msg.self() || this.seenIds.has(msg.id)) return 'ignored';
+    if (msg.self()) return 'ignored';
     // Some puppets replay recent history after a reconnect; questions that old were answered, or given up on.
     if (msg.age() > MAX_AGE_S) return 'ignored';
-    this.seenIds.add(msg.id);
-    if (this.seenIds.size > 1000) this.seenIds.delete(this.seenIds.values().next().value as string);
     const raw = await readMessage(msg, this.bot.currentUser);
     const parsed = toIncoming(raw, this.opts.prefix ?? '/');
-    if (parsed.kind === 'ignore') return 'ignored';
+    // Only what is for the bot is remembered (a busy room's chatter is not written down); a replay of it is dropped, also after a restart.
+    if (parsed.kind === 'ignore' || (await this.seen.seen(`message:${msg.id}`))) return 'ignored';
     const { incoming, addressed } = parsed;
     const now = this.clock.now();
     await this.conversations.seen(incoming.conversation, raw.room?.topic ?? raw.talker.name, now);

@@ -1,3 +1,5 @@
+import type { AddressCodec } from '../../chat/address.ts';
+
 // WeChat conversation and user ids as the rest of the bot sees them: opaque,
 // platform-prefixed strings. Room ids from puppets end in `@chatroom` (personal
 // WeChat) or are `R:…` (WeCom); contact ids are `wxid_…`, `wmXXXX…` or similar.
@@ -19,3 +21,13 @@ export function contactIdOf(user: string): string | undefined {
   const m = /^wechat:(?!room:|dm:)(.+)$/.exec(user);
   return m ? m[1] : undefined;
 }
+
+/** `wechat:room:<id>` ⇄ a room (group), `wechat:dm:<contactId>` ⇄ a contact's DM. */
+export const wechatAddress: AddressCodec = {
+  platform: 'wechat',
+  encode: (a) => (a.kind === 'dm' ? dmConversation(a.id) : roomConversation(a.id)),
+  decode(conversation) {
+    const place = parseConversation(conversation);
+    return place && { platform: 'wechat', kind: place.kind === 'room' ? 'group' : 'dm', id: place.id };
+  },
+};

@@ -13,7 +13,8 @@ import { pressIncoming, toIncoming } from './wecom-incoming.ts';
 import { LongConnection, type LongConnectionOptions } from './wecom-long-connection.ts';
 import { PUSH_BYTES } from './wecom-render.ts';
 import { ResponseUrls } from './wecom-response-url.ts';
-import { WecomState } from './wecom-state.ts';
+import type { SeenBefore } from '../../chat/seen-before.ts';
+import { DocSeenBefore } from '../../adapters/store/doc-seen-before.ts';
 import type { GroupRobots } from './wecom-webhook.ts';
 
 export interface WecomOptions {
@@ -24,6 +25,8 @@ export interface WecomOptions {
   /** Group robots, for speaking first in callback mode. */
   robots?: GroupRobots;
   docs: DocStore;
+  /** Messages and presses already handled (by msgid); by default kept beside the adapter's other documents. */
+  seen?: SeenBefore;
   log: Logger;
   timeZone: string;
   health?: HealthBoard;
@@ -44,12 +47,14 @@ export class WecomAdapter implements ChatAdapter {
   readonly connection?: LongConnection;
   private lease?: ListenerLease;
   private unmount?: () => void;
-  private readonly state: WecomState;
+  private readonly seen: SeenBefore;
   private readonly now: () => number;
 
   constructor(private readonly opts: WecomOptions) {
-    this.state = new WecomState(opts.docs);
     this.now = opts.now ?? Date.now;
+    // WeCom repeats a callback it thinks was lost (a slow answer, a dropped connection), and a repeated
+    // press must not decide twice: each msgid is handled once, marked before the handler runs.
+    this.seen = opts.seen ?? new DocSeenBefore(opts.docs, 'wecom/seen');
     if (opts.longConnection) this.connection = new LongConnection({ ...opts.longConnection, log: opts.log });
     this.needsLiveSession = !!opts.longConnection;
   }
@@ -71,7 +76,7 @@ export class WecomAdapter implements ChatAdapter {
       // Shared with Slack or Telegram when they are configured on the same port (one proxy in front).
       const lease = await listenerPool.acquire({ port: opts.callback.port, host: opts.callback.host, log: opts.log, health: opts.health });
       this.lease = lease;
-      this.unmount = mountCallback(lease.http, handler, { crypto: opts.callback.crypto, state: this.state, responses: new ResponseUrls(opts.log), log: opts.log, timeZone: opts.timeZone, now: this.now, ...(opts.callback.answerWithinMs ? { answerWithinMs: opts.callback.answerWithinMs } : {}) });
+      this.unmount = mountCallback(lease.http, handler, { crypto: opts.callback.crypto, seen: this.seen, responses: new ResponseUrls(opts.log), log: opts.log, timeZone: opts.timeZone, now: this.now, ...(opts.callback.answerWithinMs ? { answerWithinMs: opts.callback.answerWithinMs } : {}) });
       opts.health?.set('wecom', 'online');
       opts.log.info({ platform: 'wecom', mode: 'callback', port: lease.port, path: '/wecom/bot' }, 'wecom smart bot callback listening');
     }
@@ -92,7 +97,7 @@ export class WecomAdapter implements ChatAdapter {
 
   private async onMessage(frame: WsFrame, handler: IncomingHandler): Promise<void> {
     const body = frame.body as { msgid?: string } | undefined;
-    if (!body?.msgid || !(await this.state.firstTime(body.msgid))) return;
+    if (!body?.msgid || (await this.seen.seen(`msg:${body.msgid}`))) return;
     const incoming = toIncoming(body);
     if (!incoming) return;
     const reply = await handler(incoming);
@@ -107,7 +112,7 @@ export class WecomAdapter implements ChatAdapter {
 
   private async onPress(frame: WsFrame, handler: IncomingHandler): Promise<void> {
     const press = pressIncoming(frame.body);
-    if (!press || !(await this.state.firstTime(press.body.msgid))) return;
+    if (!press || (await this.seen.seen(`msg:${press.body.msgid}`))) return;
     const reply = await handler(press.incoming);
     const userid = press.body.from.userid;
     const conversation = press.incoming.conversation;

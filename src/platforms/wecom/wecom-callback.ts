@@ -8,7 +8,7 @@ import { CryptoRefusal, type WecomCrypto } from './wecom-crypto.ts';
 import { pressIncoming, toIncoming } from './wecom-incoming.ts';
 import { PUSH_BYTES } from './wecom-render.ts';
 import type { ResponseUrls } from './wecom-response-url.ts';
-import type { WecomState } from './wecom-state.ts';
+import type { SeenBefore } from '../../chat/seen-before.ts';
 
 // Callback mode: WeCom calls `/wecom/bot` on the bot's own port. GET is the URL check (answer the
 // decrypted echostr within a second); POST carries `{"encrypt": …}`. Everything is verified before
@@ -28,7 +28,7 @@ const envelope = z.object({ encrypt: z.string().min(1) });
 
 export interface CallbackDeps {
   crypto: WecomCrypto;
-  state: WecomState;
+  seen: SeenBefore;
   responses: ResponseUrls;
   log: Logger;
   timeZone: string;
@@ -80,7 +80,7 @@ export function mountCallback(http: GuardedHttp, handler: IncomingHandler, deps:
     }
     const raw = safeJson(opened.plain) as { msgid?: unknown; msgtype?: unknown; response_url?: unknown } | undefined;
     if (!raw || typeof raw.msgid !== 'string') return { status: 400, text: 'not a WeCom smart-bot callback\n' };
-    if (!(await deps.state.firstTime(raw.msgid))) return { status: 200, text: '' };
+    if (await deps.seen.seen(`msg:${raw.msgid}`)) return { status: 200, text: '' };
     const receivedAt = Date.now();
     const responseUrl = typeof raw.response_url === 'string' ? raw.response_url : undefined;
     const later = (markdown: string) => (responseUrl ? deps.responses.post(responseUrl, receivedAt, { msgtype: 'markdown', markdown: { content: markdown } }) : Promise.resolve(false));

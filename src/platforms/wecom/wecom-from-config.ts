@@ -1,7 +1,8 @@
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../domain/log.ts';
 import { healthBoard } from '../../adapters/http/health-board.ts';
-import { LowdbDocStore } from '../../adapters/store/lowdb-doc-store.ts';
+import type { DocStore } from '../../domain/ports.ts';
+import type { SeenBefore } from '../../chat/seen-before.ts';
 import { WecomAdapter } from './wecom-adapter.ts';
 import { WecomCrypto } from './wecom-crypto.ts';
 import { GroupRobots } from './wecom-webhook.ts';
@@ -11,7 +12,7 @@ import { GroupRobots } from './wecom-webhook.ts';
  * callback mode with WECOM_BOT_TOKEN + WECOM_BOT_ENCODING_AES_KEY on WECOM_BOT_PORT (both may
  * be on), and the group robots named by WECOM_WEBHOOK_<NAME>. Undefined when none is set.
  */
-export function wecomFromConfig(config: Config, log: Logger): WecomAdapter | undefined {
+export function wecomFromConfig(config: Config, log: Logger, deps: { docs: DocStore; seen?: SeenBefore }): WecomAdapter | undefined {
   const longConnection = config.WECOM_BOT_ID && config.WECOM_BOT_SECRET ? { botId: config.WECOM_BOT_ID, secret: config.WECOM_BOT_SECRET, ...(config.WECOM_BOT_WS_URL ? { wsUrl: config.WECOM_BOT_WS_URL } : {}) } : undefined;
   const callback = config.WECOM_BOT_TOKEN && config.WECOM_BOT_ENCODING_AES_KEY ? { crypto: new WecomCrypto(config.WECOM_BOT_TOKEN, config.WECOM_BOT_ENCODING_AES_KEY, ''), port: config.WECOM_BOT_PORT, ...(config.HTTP_HOST ? { host: config.HTTP_HOST } : {}) } : undefined;
   const robots = Object.keys(config.WECOM_WEBHOOKS).length ? new GroupRobots(config.WECOM_WEBHOOKS, config.WECOM_API_ROOT) : undefined;
@@ -20,7 +21,8 @@ export function wecomFromConfig(config: Config, log: Logger): WecomAdapter | und
     ...(longConnection ? { longConnection } : {}),
     ...(callback ? { callback } : {}),
     ...(robots ? { robots } : {}),
-    docs: new LowdbDocStore(config.DATA_DIR),
+    docs: deps.docs,
+    ...(deps.seen ? { seen: deps.seen } : {}),
     log,
     timeZone: config.STORE_TIMEZONE,
     health: healthBoard,

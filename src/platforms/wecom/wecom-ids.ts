@@ -1,3 +1,5 @@
+import type { AddressCodec } from '../../chat/address.ts';
+
 // WeCom smart-bot ids as the rest of the bot sees them: a group chat is `wecom:<chatid>`, a
 // one-to-one chat `wecom:dm:<userid>` (the smart bot pushes to a user by their userid), a room
 // reached only through a group robot webhook `wecom:hook:<NAME>`; people are `wecom:<userid>`.
@@ -24,3 +26,15 @@ export function wecomUser(qualified: string): string | undefined {
   const m = /^wecom:(?!dm:|hook:)([^\s:]+)$/.exec(qualified);
   return m ? m[1] : undefined;
 }
+
+/** `wecom:<chatid>` ⇄ a group, `wecom:dm:<userid>` ⇄ a DM, `wecom:hook:<NAME>` ⇄ a room reached by its group robot (kind `hook`). */
+export const wecomAddress: AddressCodec = {
+  platform: 'wecom',
+  encode: (a) => (a.kind === 'dm' ? `wecom:dm:${a.id}` : a.kind === 'hook' ? `wecom:hook:${a.id}` : `wecom:${a.id}`),
+  decode(conversation) {
+    const place = placeOf(conversation);
+    if (!place) return undefined;
+    if (place.kind === 'dm') return { platform: 'wecom', kind: 'dm', id: place.userid };
+    return place.kind === 'hook' ? { platform: 'wecom', kind: 'hook', id: place.name } : { platform: 'wecom', kind: 'group', id: place.chatid };
+  },
+};

@@ -65,7 +65,7 @@ describe('slack socket mode', () => {
   });
 
   it('is enabled by SLACK_BOT_TOKEN and needs a signing secret in HTTP mode', () => {
-    expect(createSlackAdapter(loadConfig({ DATA_DIR: '/x' }), silentLogger)).toBeUndefined();
+    expect(createSlackAdapter(loadConfig({ DATA_DIR: '/x' }), silentLogger, { docs: new MemoryDocStore() })).toBeUndefined();
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(ConfigError);
   });
 });

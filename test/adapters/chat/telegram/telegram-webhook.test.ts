@@ -3,6 +3,7 @@ import { TelegramAdapter } from '../../../../src/platforms/telegram/telegram-ada
 import { MemoryDocStore } from '../../../../src/adapters/store/lowdb-doc-store.ts';
 import type { Incoming } from '../../../../src/chat/incoming.ts';
 import { silentLogger } from '../../../../src/domain/log.ts';
+import type { DocStore } from '../../../../src/domain/ports.ts';
 import { BOT_INFO, BotApiStandIn } from './bot-api-stand-in.ts';
 import { fixture } from './fixtures.ts';
 
@@ -12,17 +13,20 @@ const SECRET = 'sekret_-42';
 let api: BotApiStandIn;
 let adapter: TelegramAdapter;
 const seen: Incoming[] = [];
+let root = '';
 
-async function startWebhook(): Promise<string> {
-  api = new BotApiStandIn();
-  const root = await api.listen();
-  seen.length = 0;
+async function startWebhook(docs: DocStore = new MemoryDocStore(), keep = false): Promise<string> {
+  if (!keep) {
+    api = new BotApiStandIn();
+    seen.length = 0;
+    root = await api.listen();
+  }
   adapter = new TelegramAdapter({
     token: '123:TEST',
     apiRoot: root,
     botInfo: BOT_INFO,
     webhook: { url: 'https://bot.example.com/telegram', port: 0, host: '127.0.0.1', secret: SECRET },
-    docs: new MemoryDocStore(),
+    docs,
     log: silentLogger,
   });
   await adapter.start(async (i) => {
@@ -68,5 +72,16 @@ describe('telegram webhook', () => {
     const junk = await fetch(url, { method: 'POST', headers: { 'X-Telegram-Bot-Api-Secret-Token': SECRET }, body: '{not json' });
     expect(junk.status).toBe(400);
     expect(seen).toHaveLength(1);
+  });
+
+  it('drops an update Telegram delivers again after the bot restarted', async () => {
+    const docs = new MemoryDocStore();
+    const url = await startWebhook(docs);
+    expect((await post(url, fixture('group-mention'), SECRET)).status).toBe(200);
+    await adapter.stop();
+    const again = await startWebhook(docs, true); // a new adapter over the same documents
+    expect((await post(again, fixture('group-mention'), SECRET)).status).toBe(200);
+    expect(seen).toHaveLength(1);
+    expect(api.callsOf('sendMessage')).toHaveLength(1);
   });
 });

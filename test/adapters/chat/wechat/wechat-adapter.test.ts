@@ -124,6 +124,22 @@ describe('WeChat adapter on wechaty-puppet-mock', () => {
     expect(w.seen).toEqual([]);
   });
 
+  it('drops a message the puppet delivers again after the bot restarted', async () => {
+    const h = recorder();
+    const said = { id: 'again-1', talkerId: 'wxid_alice', roomId: 'R1@chatroom', mentionIdList: ['wxid_opsbot'], text: '@运营助手\u2005今天GMV', timestamp: Date.now(), type: 7 };
+    const first = await setup(h);
+    first.mocker.MessageMock.create(said as never);
+    first.mocker.puppet.emit('message', { messageId: said.id });
+    expect(await first.outcomeOf(said.id)).toBe('answered');
+    await first.stop();
+    stops = [];
+    const again = await setup(h, { docs: first.docs }); // a new adapter over the same documents
+    again.mocker.MessageMock.create(said as never);
+    again.mocker.puppet.emit('message', { messageId: said.id });
+    expect(await again.outcomeOf(said.id)).toBe('ignored');
+    expect(h.seen).toHaveLength(1);
+  });
+
   it('keeps pending choices across a restart', async () => {
     const first = await setup();
     await first.talk(first.alice, '审批', 'dm');

@@ -8,6 +8,7 @@ import { MemoryDocStore } from '../../../../src/adapters/store/lowdb-doc-store.t
 import type { Incoming } from '../../../../src/chat/incoming.ts';
 import { text, type Reply } from '../../../../src/chat/reply.ts';
 import { silentLogger } from '../../../../src/domain/log.ts';
+import type { DocStore } from '../../../../src/domain/ports.ts';
 import { budgetApp } from '../../../commands/budgets/budget-app.ts';
 import { pressBody, textBody } from './wecom-gateway-stand-in.ts';
 import { WecomHttpStandIn } from './wecom-http-stand-in.ts';
@@ -24,13 +25,13 @@ let adapter: WecomAdapter | undefined;
 let wecom: WecomHttpStandIn;
 let base = '';
 
-async function started(handler: IncomingHandler, extra: { answerWithinMs?: number; now?: () => number } = {}) {
+async function started(handler: IncomingHandler, extra: { answerWithinMs?: number; now?: () => number; docs?: DocStore } = {}) {
   wecom = new WecomHttpStandIn();
   const root = await wecom.listen();
   adapter = new WecomAdapter({
     callback: { crypto: new WecomCrypto(TOKEN, AES_KEY, ''), port: 0, host: '127.0.0.1', ...(extra.answerWithinMs ? { answerWithinMs: extra.answerWithinMs } : {}) },
     robots: new GroupRobots({ [ROOM]: 'key-1234abcd', OPS: 'key-opsroom9' }, root),
-    docs: new MemoryDocStore(),
+    docs: extra.docs ?? new MemoryDocStore(),
     log: silentLogger,
     timeZone: 'Asia/Shanghai',
     health: new HealthBoard(),
@@ -101,6 +102,20 @@ describe('wecom smart bot in callback mode', () => {
     expect(enter.reply).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining('gmv today') } });
     expect(seen).toHaveLength(2);
     expect(seen[0]).toMatchObject({ platform: 'wecom', conversation: `wecom:${ROOM}`, user: 'wecom:zhangsan', direct: false, messageId: 'cb-1' });
+  });
+
+  it('drops a callback WeCom repeats after the bot restarted', async () => {
+    const seen: Incoming[] = [];
+    const docs = new MemoryDocStore();
+    await started(echo(seen), { docs });
+    const msg = textBody('cb-r1', 'gmv today', { group: ROOM, user: 'zhangsan' });
+    expect((await post(msg)).reply).toMatchObject({ msgtype: 'stream' });
+    await adapter!.stop();
+    await wecom.close();
+    await started(echo(seen), { docs }); // a new adapter over the same documents
+    const again = await post(msg);
+    expect([again.status, again.raw]).toEqual([200, '']);
+    expect(seen).toHaveLength(1);
   });
 
   it('refuses a wrong signature, bad padding, a wrong receive id and a stale timestamp with 403, and changes nothing', async () => {
